@@ -1,0 +1,75 @@
+import { runInDurableObject } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { LiveMessage, LiveTopic } from '../../worker/domain/live';
+import { liveInbox } from '../../worker/live/topics';
+import { LiveInbox, SUBSCRIBER_HEADER } from '../../worker/live/live-inbox';
+
+async function connect(topic: LiveTopic, subscriber: string) {
+  const stub = liveInbox(env, topic);
+  const res = await stub.fetch('https://live/socket', {
+    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber }) },
+  });
+  expect(res.status).toBe(101);
+  const socket = res.webSocket!;
+  const received: LiveMessage[] = [];
+  socket.addEventListener('message', (e) => {
+    received.push(JSON.parse(e.data as string) as LiveMessage);
+  });
+  socket.accept();
+  return { socket, received, stub };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+describe('LiveInbox', () => {
+  it('greets a socket and publishes to every socket of its topic, and to no other', async () => {
+    const a = await connect('agency:1', 'staff:10');
+    const b = await connect('agency:1', 'staff:11');
+    const other = await connect('agency:2', 'staff:20');
+    await settle();
+    expect(a.received).toEqual([{ type: 'ready', topic: 'agency:1' }]);
+
+    const message: LiveMessage = {
+      type: 'event',
+      topic: 'agency:1',
+      eventId: 7,
+      eventType: 'forwarded',
+      complaintCode: 'NTB-ABCD2345',
+      status: 'forwarded',
+      version: 2,
+    };
+    expect(await a.stub.publish(message)).toBe(2);
+    await settle();
+    expect(a.received.at(-1)).toEqual(message);
+    expect(b.received.at(-1)).toEqual(message);
+    expect(other.received).toEqual([{ type: 'ready', topic: 'agency:2' }]);
+  });
+
+  it('keeps what it knows of a socket in an attachment that survives hibernation', async () => {
+    const { stub } = await connect('moderation', 'staff:1');
+    await runInDurableObject(stub, async (instance: LiveInbox, state) => {
+      expect(instance).toBeInstanceOf(LiveInbox);
+      const [socket] = state.getWebSockets('staff:1');
+      expect(socket?.deserializeAttachment()).toMatchObject({ topic: 'moderation', subscriber: 'staff:1' });
+    });
+  });
+
+  it('closes the sockets of one subscriber only', async () => {
+    const kept = await connect('agency:3', 'staff:30');
+    const revoked = await connect('agency:3', 'staff:31');
+    const closed = new Promise<number>((resolve) => revoked.socket.addEventListener('close', (e) => resolve(e.code)));
+    expect(await kept.stub.disconnect('staff:31', 'session revoked')).toBe(1);
+    expect(await closed).toBe(4001);
+    expect(await kept.stub.connectionCount()).toBe(1);
+  });
+
+  it('refuses a request without an authorised subscriber', async () => {
+    const stub = liveInbox(env, 'moderation');
+    expect((await stub.fetch('https://live/socket')).status).toBe(426);
+    const res = await stub.fetch('https://live/socket', {
+      headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic: 'everything', subscriber: 'x' }) },
+    });
+    expect(res.status).toBe(400);
+  });
+});

@@ -1,0 +1,47 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import worker from '../../worker/index';
+import { findEvent } from '../../worker/db/outbox';
+import { db, insertComplaint } from './fixtures';
+
+async function deliver(queue: string, bodies: unknown[], attempts = 1) {
+  const batch = createMessageBatch(
+    queue,
+    bodies.map((body, i) => ({ id: `m${i}`, timestamp: new Date(), attempts, body })),
+  );
+  const ctx = createExecutionContext();
+  await worker.queue(batch, env, ctx);
+  return getQueueResult(batch, ctx);
+}
+
+const deadLetters = () =>
+  env.DB.prepare('SELECT queue, body, attempts FROM dead_letters ORDER BY id').all<{ queue: string; body: string; attempts: number }>();
+
+describe('complaint-events consumer', () => {
+  it('confirms an event once, and a second delivery changes nothing', async () => {
+    const { event } = await insertComplaint();
+    const first = await deliver('complaint-events', [{ kind: 'event', eventId: event.id }]);
+    expect(first.explicitAcks).toEqual(['m0']);
+    const delivered = (await findEvent(db(), event.id))!.deliveredAt;
+    expect(delivered).toBeInstanceOf(Date);
+
+    const second = await deliver('complaint-events', [{ kind: 'event', eventId: event.id }]);
+    expect(second.explicitAcks).toEqual(['m0']);
+    expect((await findEvent(db(), event.id))!.deliveredAt).toEqual(delivered);
+  });
+
+  it('keeps a malformed message for an admin instead of retrying it forever', async () => {
+    const result = await deliver('complaint-events', [{ kind: 'nonsense' }]);
+    expect(result.explicitAcks).toEqual(['m0']);
+    const { results } = await deadLetters();
+    expect(results.at(-1)).toEqual({ queue: 'complaint-events', body: '{"kind":"nonsense"}', attempts: 1 });
+  });
+
+  it('records what reaches the dead-letter queue', async () => {
+    const result = await deliver('complaint-events-dlq', [{ kind: 'event', eventId: 424242 }], 6);
+    expect(result.explicitAcks).toEqual(['m0']);
+    const { results } = await deadLetters();
+    expect(results.at(-1)).toEqual({ queue: 'complaint-events-dlq', body: '{"kind":"event","eventId":424242}', attempts: 6 });
+  });
+});

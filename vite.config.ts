@@ -1,0 +1,23 @@
+import solid from 'vite-plugin-solid';
+import { defineConfig } from 'vite';
+
+// The citizen client: built into web/dist, which the Worker serves as static assets.
+const api = 'http://127.0.0.1:8787'; // `wrangler dev`
+
+export default defineConfig({
+  root: 'web',
+  plugins: [solid()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // The CSP allows no inline script; the polyfill would be inlined into index.html.
+    modulePreload: { polyfill: false },
+  },
+  server: {
+    proxy: {
+      '/api': { target: api, ws: true },
+      '/open311': api,
+    },
+  },
+});

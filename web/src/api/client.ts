@@ -1,0 +1,63 @@
+// The one way the client talks to the Worker: JSON in, JSON out, and every failure as an
+// ApiError that carries the API's error body (DESIGN.md, "API").
+import type {
+  ErrorBody,
+  ErrorCode,
+  ErrorIssue,
+  MetaResponse,
+  RegionChildrenResponse,
+} from '../../../worker/domain/api';
+
+/** The API's own codes, plus the two ways a request fails before the API answers. */
+export type ApiErrorCode = ErrorCode | 'network' | 'bad_response';
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly details: ErrorIssue[] = [],
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+/** A 3G request that has not answered in this long will not; let the user retry. */
+const TIMEOUT_MS = 30_000;
+
+function isErrorBody(body: unknown): body is ErrorBody {
+  const error = (body as ErrorBody | null)?.error;
+  return typeof error?.code === 'string' && typeof error.message === 'string';
+}
+
+export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const headers = new Headers(init.headers);
+  headers.set('Accept', 'application/json');
+  if (init.body !== undefined && !headers.has('Content-Type')) {
+    headers.set('Content-Type', 'application/json');
+  }
+  let response: Response;
+  try {
+    // Read `fetch` at call time, so tests can replace the global.
+    response = await globalThis.fetch(path, {
+      ...init,
+      headers,
+      signal: init.signal ?? AbortSignal.timeout(TIMEOUT_MS),
+    });
+  } catch (cause) {
+    throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  if (response.ok && body !== undefined) return body as T;
+  if (isErrorBody(body)) {
+    const { code, message, details } = body.error;
+    throw new ApiError(response.status, code, message, details);
+  }
+  throw new ApiError(response.status, 'bad_response', `Unexpected ${response.status} response`);
+}
+
+export const getMeta = () => request<MetaResponse>('/api/meta');
+
+export const getRegionChildren = (code: string) =>
+  request<RegionChildrenResponse>(`/api/regions/${encodeURIComponent(code)}`);

@@ -1,0 +1,62 @@
+// The complaint categories from `/api/meta`: icon, name and what belongs in each.
+import { For, Match, Switch } from 'solid-js';
+import type { CategoryInfo } from '../../../worker/domain/api';
+import { useMeta } from '../api/meta';
+import { useI18n } from '../i18n';
+import { errorMessageKey } from '../i18n/messages';
+import './CategoryList.css';
+
+/** An icon that is an emoji is shown as is; anything else (or none) becomes the initial. */
+function CategoryIcon(props: { category: CategoryInfo; name: string }) {
+  const glyph = () => {
+    const icon = props.category.icon?.trim();
+    return icon && /\P{ASCII}/u.test(icon) ? icon : props.name.charAt(0).toUpperCase();
+  };
+  return (
+    <span class="category-icon" aria-hidden="true">
+      {glyph()}
+    </span>
+  );
+}
+
+export function CategoryList() {
+  const { t, pick } = useI18n();
+  const { meta, reload } = useMeta();
+  return (
+    <Switch>
+      <Match when={meta.state === 'errored'}>
+        <div class="load-error">
+          <p role="alert">
+            {t('home.categories.error')} {t(errorMessageKey(meta.error))}
+          </p>
+          <button type="button" onClick={reload}>
+            {t('error.retry')}
+          </button>
+        </div>
+      </Match>
+      <Match when={meta.state !== 'ready'}>
+        <p role="status">{t('home.categories.loading')}</p>
+      </Match>
+      <Match when={meta()?.categories.length === 0}>
+        <p>{t('home.categories.empty')}</p>
+      </Match>
+      <Match when={meta()}>
+        {(data) => (
+          <ul class="category-list">
+            <For each={data().categories}>
+              {(category) => (
+                <li>
+                  <CategoryIcon category={category} name={pick(category.name)} />
+                  <div>
+                    <h3>{pick(category.name)}</h3>
+                    <p>{pick(category.description)}</p>
+                  </div>
+                </li>
+              )}
+            </For>
+          </ul>
+        )}
+      </Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,49 @@
+// The Hono app: middleware shared by every route, then one sub-app per resource.
+import { Hono } from 'hono';
+import { requestId } from 'hono/request-id';
+import { secureHeaders } from 'hono/secure-headers';
+import { createDb } from './db/client';
+import { ApiError, errorResponse, toApiError } from './http/errors';
+import type { AppEnv } from './http/env';
+import { healthRoutes } from './routes/health';
+import { metaRoutes } from './routes/meta';
+import { regionRoutes } from './routes/regions';
+
+const api = new Hono<AppEnv>()
+  .route('/health', healthRoutes)
+  .route('/meta', metaRoutes)
+  .route('/regions', regionRoutes);
+
+export const app = new Hono<AppEnv>()
+  .use(requestId({ headerName: 'X-Request-Id' }))
+  .use(
+    '/api/*',
+    secureHeaders({
+      // API responses are data, never documents: nothing in them may run or be framed.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      crossOriginResourcePolicy: 'same-origin',
+      referrerPolicy: 'strict-origin-when-cross-origin',
+    }),
+  )
+  .use('/api/*', async (c, next) => {
+    c.set('db', createDb(c.env.DB));
+    await next();
+  })
+  .route('/api', api);
+
+app.notFound((c) => {
+  const path = new URL(c.req.url).pathname;
+  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/open311/')) {
+    return errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${path}`));
+  }
+  // Everything else is the client's, served from the static assets.
+  return c.env.ASSETS.fetch(c.req.raw);
+});
+
+app.onError((err, c) => {
+  const apiError = toApiError(err);
+  if (apiError.status >= 500) console.error('unhandled error', c.get('requestId'), err);
+  return errorResponse(c, apiError);
+});
+
+export type AppType = typeof api;

@@ -1,0 +1,22 @@
+// The cron trigger (every minute): the outbox sweep and the quarantine clean-up.
+import { createDb } from './db/client';
+import { listUndeliveredEventIds } from './db/outbox';
+import { deleteUploads, listUnclaimedUploads } from './db/uploads';
+import { sendEvents } from './queue/producer';
+
+/** An event not confirmed after this long is sent again. */
+export const OUTBOX_RESEND_AFTER_MS = 60_000;
+/** Uploads no complaint claimed within this time are deleted. */
+export const UPLOAD_QUARANTINE_MS = 24 * 60 * 60 * 1000;
+
+export async function runScheduledTasks(env: Env, now: number): Promise<void> {
+  const db = createDb(env.DB);
+  const undelivered = await listUndeliveredEventIds(db, new Date(now - OUTBOX_RESEND_AFTER_MS));
+  await sendEvents(env.EVENTS, undelivered);
+
+  const stale = await listUnclaimedUploads(db, new Date(now - UPLOAD_QUARANTINE_MS));
+  if (stale.length > 0) {
+    await env.PHOTOS.delete(stale.map((u) => u.r2Key));
+    await deleteUploads(db, stale.map((u) => u.id));
+  }
+}

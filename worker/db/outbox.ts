@@ -1,0 +1,36 @@
+// The outbox: events are written with the state change, and marked delivered once the
+// consumer has seen them; the cron re-sends the ones never confirmed.
+import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
+import type { Database } from './client';
+import { deadLetters, events } from './schema';
+
+export async function findEvent(db: Database, id: number) {
+  const [row] = await db.select().from(events).where(eq(events.id, id)).limit(1);
+  return row;
+}
+
+export function markEventDelivered(db: Database, id: number, at: Date) {
+  return db
+    .update(events)
+    .set({ deliveredAt: at })
+    .where(and(eq(events.id, id), isNull(events.deliveredAt)));
+}
+
+/** Events older than `before` that no consumer has confirmed yet. */
+export async function listUndeliveredEventIds(db: Database, before: Date, limit = 100) {
+  const rows = await db
+    .select({ id: events.id })
+    .from(events)
+    .where(and(isNull(events.deliveredAt), lt(events.createdAt, before)))
+    .orderBy(asc(events.createdAt))
+    .limit(limit);
+  return rows.map((r) => r.id);
+}
+
+export function recordDeadLetter(db: Database, queue: string, body: unknown, attempts: number) {
+  return db.insert(deadLetters).values({ queue, body: JSON.stringify(body), attempts });
+}
+
+export function eventsByIds(db: Database, ids: number[]) {
+  return db.select().from(events).where(inArray(events.id, ids));
+}

@@ -1,0 +1,21 @@
+// Messages a LiveInbox sends to its sockets: one discriminated union for worker and client.
+import type { ComplaintStatus } from './vocabulary';
+
+/** `agency:<id>`, `moderation` or `complaint:<code>`. */
+export type LiveTopic = `agency:${number}` | 'moderation' | `complaint:${string}`;
+
+export function isLiveTopic(value: string): value is LiveTopic {
+  return /^(agency:\d+|moderation|complaint:NTB-[0-9A-HJKMNP-TV-Z]{8})$/.test(value);
+}
+
+export type LiveMessage =
+  | { type: 'ready'; topic: LiveTopic }
+  | {
+      type: 'event';
+      topic: LiveTopic;
+      eventId: number;
+      eventType: string;
+      complaintCode: string;
+      status: ComplaintStatus;
+      version: number;
+    };

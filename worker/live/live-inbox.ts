@@ -1,0 +1,86 @@
+// One LiveInbox per topic holds that topic's open sockets and nothing else: D1 stays the
+// truth, so a restarted object loses no data, only connections that clients re-open.
+// Sockets use the Hibernation API, so an idle inbox costs nothing.
+import { DurableObject } from 'cloudflare:workers';
+import type { LiveMessage, LiveTopic } from '../domain/live';
+import { isLiveTopic } from '../domain/live';
+
+/** What the Worker, having authorised the caller, tells the object about the socket. */
+export interface SubscriberInfo {
+  topic: LiveTopic;
+  /** `staff:<user id>`, `reporter` or `public`: who is listening, for audits and closing. */
+  subscriber: string;
+  connectedAt: number;
+}
+
+export const SUBSCRIBER_HEADER = 'X-Live-Subscriber';
+
+export class LiveInbox extends DurableObject<Env> {
+  constructor(ctx: DurableObjectState, env: Env) {
+    super(ctx, env);
+    // Answered by the runtime without waking the object.
+    ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+  }
+
+  override async fetch(request: Request): Promise<Response> {
+    if (request.headers.get('Upgrade')?.toLowerCase() !== 'websocket') {
+      return new Response('Expected a WebSocket upgrade', { status: 426 });
+    }
+    const info = parseSubscriber(request.headers.get(SUBSCRIBER_HEADER));
+    if (!info) return new Response('Missing subscriber', { status: 400 });
+
+    const { 0: client, 1: server } = new WebSocketPair();
+    this.ctx.acceptWebSocket(server, [info.subscriber]);
+    server.serializeAttachment(info);
+    const ready: LiveMessage = { type: 'ready', topic: info.topic };
+    server.send(JSON.stringify(ready));
+    return new Response(null, { status: 101, webSocket: client });
+  }
+
+  /** Sends a message to every socket of this topic; returns how many it reached. */
+  async publish(message: LiveMessage): Promise<number> {
+    const text = JSON.stringify(message);
+    let reached = 0;
+    for (const socket of this.ctx.getWebSockets()) {
+      try {
+        socket.send(text);
+        reached++;
+      } catch {
+        // A socket closing under us: the client reconnects and catches up from D1.
+      }
+    }
+    return reached;
+  }
+
+  /** Closes the sockets of one subscriber (a revoked session, a disabled account). */
+  async disconnect(subscriber: string, reason: string): Promise<number> {
+    const sockets = this.ctx.getWebSockets(subscriber);
+    for (const socket of sockets) socket.close(4001, reason.slice(0, 120));
+    return sockets.length;
+  }
+
+  async connectionCount(): Promise<number> {
+    return this.ctx.getWebSockets().length;
+  }
+
+  override async webSocketMessage(ws: WebSocket, message: string | ArrayBuffer): Promise<void> {
+    // Clients only listen; anything but the auto-answered ping is a protocol error.
+    if (message !== 'ping') ws.close(1003, 'This socket only sends');
+  }
+
+  override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
+    ws.close(code === 1005 ? 1000 : code, reason);
+  }
+}
+
+function parseSubscriber(header: string | null): SubscriberInfo | undefined {
+  if (!header) return undefined;
+  try {
+    const value = JSON.parse(header) as Partial<SubscriberInfo>;
+    if (typeof value.topic !== 'string' || !isLiveTopic(value.topic)) return undefined;
+    if (typeof value.subscriber !== 'string' || !value.subscriber) return undefined;
+    return { topic: value.topic, subscriber: value.subscriber, connectedAt: Date.now() };
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,43 @@
+// One dispatch on the batch's queue: complaint events, and the dead letters of those that
+// kept failing. Every step is idempotent: a message may arrive twice.
+import { createDb, type Database } from '../db/client';
+import { findEvent, markEventDelivered, recordDeadLetter } from '../db/outbox';
+import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
+
+export async function handleQueueBatch(
+  batch: MessageBatch<unknown>,
+  env: Env,
+  _ctx: ExecutionContext,
+): Promise<void> {
+  const db = createDb(env.DB);
+  if (batch.queue.startsWith(DEAD_LETTER_QUEUE)) {
+    for (const message of batch.messages) {
+      await recordDeadLetter(db, batch.queue, message.body, message.attempts);
+      message.ack();
+    }
+    return;
+  }
+  for (const message of batch.messages) {
+    if (!isQueueMessage(message.body)) {
+      // Retrying cannot fix a malformed body: keep it for an admin instead.
+      await recordDeadLetter(db, batch.queue, message.body, message.attempts);
+      message.ack();
+      continue;
+    }
+    try {
+      await handleEvent(db, message.body);
+      message.ack();
+    } catch (err) {
+      console.error('event handling failed', message.body, err);
+      message.retry({ delaySeconds: Math.min(2 ** message.attempts, 300) });
+    }
+  }
+}
+
+async function handleEvent(db: Database, message: QueueMessage): Promise<void> {
+  const event = await findEvent(db, message.eventId);
+  // Events are committed before they are sent, so a missing one was never ours to handle.
+  if (!event) return;
+  if (event.deliveredAt) return; // a second delivery changes nothing
+  await markEventDelivered(db, event.id, new Date());
+}

@@ -1,0 +1,10 @@
+import { Hono } from 'hono';
+import { loadMeta } from '../db/meta';
+import type { AppEnv } from '../http/env';
+
+export const metaRoutes = new Hono<AppEnv>().get('/', async (c) => {
+  const meta = await loadMeta(c.get('db'));
+  // Reference data changes rarely; let phones and the edge keep it for a few minutes.
+  c.header('Cache-Control', 'public, max-age=300, stale-while-revalidate=3600');
+  return c.json(meta);
+});
