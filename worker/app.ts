@@ -8,23 +8,32 @@ import type { AppEnv } from './http/env';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { regionRoutes } from './routes/regions';
+import { complaintRoutes } from './routes/complaints';
+import { photoRoutes } from './routes/photos';
+import { uploadRoutes } from './routes/uploads';
+import { sameOriginOnly } from './http/same-origin';
 
 const api = new Hono<AppEnv>()
   .route('/health', healthRoutes)
   .route('/meta', metaRoutes)
-  .route('/regions', regionRoutes);
+  .route('/regions', regionRoutes)
+  .route('/uploads', uploadRoutes)
+  .route('/complaints', complaintRoutes)
+  .route('/photos', photoRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))
   .use(
     '/api/*',
     secureHeaders({
-      // API responses are data, never documents: nothing in them may run or be framed.
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+      // API responses (JSON and photos) are data, never documents: nothing in them may
+      // run, load or be framed, even when opened directly.
+      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] },
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'strict-origin-when-cross-origin',
     }),
   )
+  .use('/api/*', sameOriginOnly)
   .use('/api/*', async (c, next) => {
     c.set('db', createDb(c.env.DB));
     await next();

@@ -1,6 +1,7 @@
 // The cron trigger (every minute): the outbox sweep and the quarantine clean-up.
 import { createDb } from './db/client';
 import { listUndeliveredEventIds } from './db/outbox';
+import { deleteRateLimitsBefore } from './db/rate-limits';
 import { deleteUploads, listUnclaimedUploads } from './db/uploads';
 import { sendEvents } from './queue/producer';
 
@@ -19,4 +20,7 @@ export async function runScheduledTasks(env: Env, now: number): Promise<void> {
     await env.PHOTOS.delete(stale.map((u) => u.r2Key));
     await deleteUploads(db, stale.map((u) => u.id));
   }
+
+  // Rate-limit windows are at most an hour long.
+  await deleteRateLimitsBefore(db, now - 60 * 60 * 1000);
 }

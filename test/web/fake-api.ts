@@ -1,6 +1,7 @@
 // A stand-in for the Worker's reference-data routes, installed as the global `fetch`.
 // The real API is tested in test/worker and end to end; here only the client's use of it.
 import { vi } from 'vitest';
+import { complaintLimits, ntbBounds } from '../../worker/domain/api';
 import type {
   ErrorBody,
   MetaResponse,
@@ -71,6 +72,8 @@ export const metaFixture: MetaResponse = {
     { slug: 'important', targetHours: 24 },
     { slug: 'normal', targetHours: 48 },
   ],
+  limits: complaintLimits,
+  map: { tileUrl: null, attribution: '', bounds: ntbBounds },
 };
 
 const json = (status: number, body: unknown) =>

@@ -31,6 +31,9 @@ describe('GET /api/meta', () => {
       { slug: 'important', targetHours: 24 },
       { slug: 'normal', targetHours: 48 },
     ]);
+    expect(body.limits).toMatchObject({ descriptionMax: 4000, photosMax: 5, photoBytesMax: 10 * 1024 * 1024 });
+    expect(body.map.tileUrl).toContain('{z}');
+    expect(body.map.bounds).toEqual({ south: -9.2, west: 115.7, north: -7.9, east: 119.4 });
   });
 
   it('sends a request id and security headers', async () => {

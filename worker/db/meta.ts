@@ -1,5 +1,5 @@
 import { asc, eq } from 'drizzle-orm';
-import type { AgencyInfo, CategoryInfo, MetaResponse } from '../domain/api';
+import { type AgencyInfo, type CategoryInfo, complaintLimits, type MapConfig, type MetaResponse } from '../domain/api';
 import { complaintStatuses, NTB_PROVINCE_CODE, priorities, responseTargetMs } from '../domain/vocabulary';
 import type { Database } from './client';
 import { listChildRegions } from './regions';
@@ -35,7 +35,7 @@ export function listActiveAgencies(db: Database): Promise<AgencyInfo[]> {
     .orderBy(asc(agencies.name));
 }
 
-export async function loadMeta(db: Database): Promise<MetaResponse> {
+export async function loadMeta(db: Database, map: MapConfig): Promise<MetaResponse> {
   const [cats, regencies, agencyList] = await Promise.all([
     listActiveCategories(db),
     listChildRegions(db, NTB_PROVINCE_CODE),
@@ -50,5 +50,7 @@ export async function loadMeta(db: Database): Promise<MetaResponse> {
       slug,
       targetHours: responseTargetMs[slug] / 3_600_000,
     })),
+    limits: complaintLimits,
+    map,
   };
 }

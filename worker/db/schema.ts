@@ -311,3 +311,10 @@ export const deadLetters = sqliteTable(
   },
   (t) => [index('dead_letters_open_idx').on(t.createdAt).where(sql`${t.replayedAt} is null`)],
 );
+
+/** Fixed-window request counters per client and action (complaint creation, uploads...). */
+export const rateLimits = sqliteTable('rate_limits', {
+  key: text('key').primaryKey(),
+  windowStart: integer('window_start').notNull(),
+  count: integer('count').notNull(),
+});

@@ -2,6 +2,14 @@ import { and, asc, inArray, isNull, lt } from 'drizzle-orm';
 import type { Database } from './client';
 import { uploads } from './schema';
 
+export function insertUpload(db: Database, upload: typeof uploads.$inferInsert) {
+  return db.insert(uploads).values(upload);
+}
+
+export function findUploads(db: Database, ids: string[]) {
+  return ids.length === 0 ? Promise.resolve([]) : db.select().from(uploads).where(inArray(uploads.id, ids));
+}
+
 /** Quarantined uploads created before `before` that no complaint claimed. */
 export function listUnclaimedUploads(db: Database, before: Date, limit = 200) {
   return db

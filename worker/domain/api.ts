@@ -67,6 +67,8 @@ export interface MetaResponse {
   agencies: AgencyInfo[];
   statuses: ComplaintStatus[];
   priorities: PriorityInfo[];
+  limits: typeof complaintLimits;
+  map: MapConfig;
 }
 
 /** `GET /api/regions/:code` */
@@ -79,4 +81,170 @@ export interface RegionChildrenResponse {
 export interface HealthResponse {
   status: 'ok';
   time: string;
+}
+
+// ---- Complaints (citizens) ----
+
+/** The reporter's secret, sent back on every request about their complaint. */
+export const TRACKING_TOKEN_HEADER = 'X-Tracking-Token';
+/** A random key the client keeps on the device: uploads can be claimed only with it. */
+export const CLIENT_KEY_HEADER = 'X-Client-Key';
+/** Makes a retried submission return the first one's answer instead of filing it twice. */
+export const IDEMPOTENCY_HEADER = 'Idempotency-Key';
+
+/** Limits the server enforces, also sent in `/api/meta` so the client can say them first. */
+export const complaintLimits = {
+  titleMin: 5,
+  titleMax: 150,
+  descriptionMin: 20,
+  descriptionMax: 4000,
+  addressMax: 300,
+  nameMax: 100,
+  commentMax: 2000,
+  photosMax: 5,
+  photoBytesMax: 10 * 1024 * 1024,
+  photoPixelsMax: 40_000_000,
+} as const;
+
+/** NTB's bounding box (Lombok and Sumbawa with their small islands), for pins. */
+export const ntbBounds = { south: -9.2, west: 115.7, north: -7.9, east: 119.4 } as const;
+
+export interface MapConfig {
+  /** A Leaflet tile URL template, or null when no tile server is configured. */
+  tileUrl: string | null;
+  attribution: string;
+  bounds: typeof ntbBounds;
+}
+
+/** `POST /api/uploads` (raw image body) → 201 */
+export interface UploadResponse {
+  id: string;
+  contentType: 'image/jpeg' | 'image/png' | 'image/webp';
+  width: number;
+  height: number;
+  size: number;
+}
+
+/** `POST /api/complaints` body */
+export interface CreateComplaintRequest {
+  title: string;
+  description: string;
+  /** Category slug. */
+  category: string;
+  regencyCode: string;
+  districtCode: string;
+  villageCode: string;
+  lat?: number | null;
+  lng?: number | null;
+  address?: string | null;
+  photoIds: string[];
+  reporter: { name?: string | null; phone?: string | null; email?: string | null };
+  anonymous: boolean;
+  confidential: boolean;
+}
+
+/** `POST /api/complaints` → 201. The token is shown once; only its hash is stored. */
+export interface CreateComplaintResponse {
+  code: string;
+  trackingToken: string;
+}
+
+export interface AgencyRef {
+  slug: string;
+  name: string;
+  shortName: string | null;
+}
+
+export interface CategoryRef {
+  slug: string;
+  name: Bilingual;
+  icon: string | null;
+}
+
+export interface PlaceRef {
+  regency: { code: string; name: string };
+  district: { code: string; name: string };
+  village: { code: string; name: string };
+}
+
+export interface PhotoInfo {
+  id: string;
+  /** `/api/photos/<id>`; a confidential complaint's photos need the tracking token header. */
+  url: string;
+  contentType: string;
+  width: number;
+  height: number;
+}
+
+/** One step of a complaint's timeline as its audience may see it. */
+export interface TimelineEvent {
+  id: number;
+  type: string;
+  at: string;
+  actor: ActorRoleName;
+  agency: AgencyRef | null;
+  fromStatus: ComplaintStatus | null;
+  toStatus: ComplaintStatus | null;
+  body: string | null;
+}
+export type ActorRoleName = 'citizen' | 'system' | 'moderator' | 'agency' | 'admin';
+
+/** `GET /api/complaints/:code` */
+export interface ComplaintView {
+  code: string;
+  title: string;
+  description: string;
+  status: ComplaintStatus;
+  priority: Priority;
+  category: CategoryRef;
+  place: PlaceRef;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  agency: AgencyRef | null;
+  anonymous: boolean;
+  confidential: boolean;
+  submittedAt: string;
+  updatedAt: string;
+  events: TimelineEvent[];
+  photos: PhotoInfo[];
+  /** Only for the reporter (tracking token) and staff. */
+  reporter: { name: string | null; phone: string | null; email: string | null } | null;
+  /** True when the request carried this complaint's tracking token. */
+  viewerIsReporter: boolean;
+  version: number;
+}
+
+/** `POST /api/complaints/:code/comments` body (with the tracking token) → 201 `TimelineEvent` */
+export interface CommentRequest {
+  body: string;
+}
+
+/** The statuses the public feed shows: complaints a moderator has verified. */
+export const feedStatuses = ['forwarded', 'in_progress', 'resolved', 'closed'] as const;
+
+/** `GET /api/complaints?category=&regency=&status=&pinned=&cursor=&limit=` */
+export interface FeedItem {
+  code: string;
+  title: string;
+  /** The first 240 characters of the description. */
+  excerpt: string;
+  status: ComplaintStatus;
+  category: CategoryRef;
+  place: PlaceRef;
+  lat: number | null;
+  lng: number | null;
+  agency: AgencyRef | null;
+  /** The feed never names a reporter: the client shows "Anonim" or "Warga". */
+  anonymous: boolean;
+  submittedAt: string;
+  updatedAt: string;
+  photo: PhotoInfo | null;
+  photoCount: number;
+}
+
+export interface FeedResponse {
+  items: FeedItem[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  nextCursor: string | null;
 }

@@ -1,0 +1,193 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import type { ComplaintView, FeedResponse, TimelineEvent } from '../../worker/domain/api';
+import { jpeg } from '../support/images';
+import { newCitizen } from './citizen';
+import { call, expectError } from './helpers';
+
+const view = (code: string, token?: string) =>
+  call(`/api/complaints/${code}`, token ? { headers: { 'X-Tracking-Token': token } } : undefined);
+
+/** What a moderator will do in the triage desk; here straight in D1. */
+async function verify(code: string, agencySlug = 'pdam-giri-menang') {
+  await env.DB.prepare(
+    `UPDATE complaints SET status = 'forwarded', agency_id = (SELECT id FROM agencies WHERE slug = ?), forwarded_at = submitted_at WHERE code = ?`,
+  )
+    .bind(agencySlug, code)
+    .run();
+}
+
+describe('GET /api/complaints/:code (tracking)', () => {
+  it('shows the public view without the token, and the reporter details only with it', async () => {
+    const citizen = newCitizen();
+    const photo = await citizen.uploadOk();
+    const { code, trackingToken } = await citizen.fileOk({ photoIds: [photo.id] });
+
+    const publicView = await (await view(code)).json<ComplaintView>();
+    expect(publicView).toMatchObject({
+      code,
+      status: 'submitted',
+      category: { slug: 'air-bersih' },
+      place: { regency: { name: 'Kota Mataram' }, district: { name: 'Ampenan' }, village: { name: 'Ampenan Selatan' } },
+      agency: null,
+      reporter: null,
+      viewerIsReporter: false,
+    });
+    expect(JSON.stringify(publicView)).not.toContain('Baiq Nurul');
+    expect(JSON.stringify(publicView)).not.toContain('nurul@example.id');
+    expect(publicView.photos).toEqual([{ id: photo.id, url: `/api/photos/${photo.id}`, contentType: 'image/jpeg', width: 1600, height: 1200 }]);
+
+    const own = await (await view(code, trackingToken)).json<ComplaintView>();
+    expect(own.viewerIsReporter).toBe(true);
+    expect(own.reporter).toEqual({ name: 'Baiq Nurul', phone: '+62 812-3456-7890', email: 'nurul@example.id' });
+
+    // A wrong token is simply no token.
+    const wrong = await (await view(code, '0'.repeat(32))).json<ComplaintView>();
+    expect(wrong.reporter).toBeNull();
+  });
+
+  it('hides a confidential complaint from everyone without its token', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk({ confidential: true });
+    await expectError(await view(code), 404, 'not_found');
+    await expectError(await view(code, 'f'.repeat(32)), 404, 'not_found');
+    expect((await view(code, trackingToken)).status).toBe(200);
+  });
+
+  it('answers an unknown code with 404 and a malformed one with 400', async () => {
+    await expectError(await view('NTB-00000000'), 404, 'not_found');
+    await expectError(await view('NTB-1234'), 400, 'validation_failed');
+    await expectError(await view('ntb-abcdefgh'), 400, 'validation_failed');
+  });
+});
+
+describe('POST /api/complaints/:code/comments', () => {
+  it('lets the reporter comment, and the comment joins the public timeline', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk();
+    const res = await call(`/api/complaints/${code}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Tracking-Token': trackingToken },
+      body: JSON.stringify({ body: 'Sampai hari ini masih mati <b>total</b> 😞' }),
+    });
+    expect(res.status).toBe(201);
+    const event = await res.json<TimelineEvent>();
+    expect(event).toMatchObject({ type: 'comment', actor: 'citizen', body: 'Sampai hari ini masih mati <b>total</b> 😞' });
+    const timeline = (await (await view(code)).json<ComplaintView>()).events;
+    expect(timeline.map((e) => e.type)).toEqual(['submitted', 'comment']);
+  });
+
+  it('refuses anyone without the token, and an empty comment', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk();
+    const post = (headers: Record<string, string>, body: unknown) =>
+      call(`/api/complaints/${code}/comments`, { method: 'POST', headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(body) });
+    await expectError(await post({}, { body: 'halo' }), 403, 'forbidden');
+    await expectError(await post({ 'X-Tracking-Token': trackingToken }, { body: '   ' }), 400, 'validation_failed');
+    await expectError(await post({ 'X-Tracking-Token': trackingToken }, { body: 'x'.repeat(2001) }), 400, 'validation_failed');
+    const confidential = await newCitizen().fileOk({ confidential: true });
+    const res = await call(`/api/complaints/${confidential.code}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ body: 'halo' }),
+    });
+    await expectError(res, 404, 'not_found');
+  });
+});
+
+describe('GET /api/photos/:id', () => {
+  it('serves the stored bytes as an image that cannot run', async () => {
+    const citizen = newCitizen();
+    const bytes = jpeg(1600, 1200);
+    const photo = await citizen.uploadOk(bytes);
+    await citizen.fileOk({ photoIds: [photo.id] });
+    const res = await call(`/api/photos/${photo.id}`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/jpeg');
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+  });
+
+  it("serves a confidential complaint's photos only with its token", async () => {
+    const citizen = newCitizen();
+    const photo = await citizen.uploadOk();
+    const { trackingToken } = await citizen.fileOk({ photoIds: [photo.id], confidential: true });
+    await expectError(await call(`/api/photos/${photo.id}`), 404, 'not_found');
+    const own = await call(`/api/photos/${photo.id}`, { headers: { 'X-Tracking-Token': trackingToken } });
+    expect(own.status).toBe(200);
+    expect(own.headers.get('cache-control')).toContain('no-store');
+    await own.arrayBuffer();
+  });
+
+  it('does not serve an upload no complaint has claimed', async () => {
+    const photo = await newCitizen().uploadOk();
+    await expectError(await call(`/api/photos/${photo.id}`), 404, 'not_found');
+    await expectError(await call('/api/photos/not-an-id'), 400, 'validation_failed');
+  });
+});
+
+describe('GET /api/complaints (public feed)', () => {
+  it('lists only verified, non-confidential complaints, newest first, without reporter identity', async () => {
+    const citizen = newCitizen();
+    const unverified = await citizen.fileOk({ title: 'Belum diverifikasi' });
+    const secret = await citizen.fileOk({ title: 'Rahasia sekali', confidential: true });
+    const named = await citizen.fileOk({ title: 'Dengan nama pelapor' });
+    const anonymous = await citizen.fileOk({ title: 'Pelapor anonim', anonymous: true });
+    await verify(secret.code);
+    await verify(named.code);
+    await verify(anonymous.code);
+
+    const res = await call('/api/complaints?limit=50');
+    expect(res.status).toBe(200);
+    const feed = await res.json<FeedResponse>();
+    const codes = feed.items.map((i) => i.code);
+    expect(codes).toContain(named.code);
+    expect(codes).toContain(anonymous.code);
+    expect(codes).not.toContain(unverified.code);
+    expect(codes).not.toContain(secret.code);
+    expect(codes.indexOf(anonymous.code)).toBeLessThan(codes.indexOf(named.code));
+    expect(feed.items.find((i) => i.code === anonymous.code)?.anonymous).toBe(true);
+    expect(feed.items.find((i) => i.code === named.code)?.agency?.slug).toBe('pdam-giri-menang');
+
+    const text = JSON.stringify(feed);
+    for (const secretText of ['Baiq Nurul', 'nurul@example.id', '812-3456', 'Rahasia sekali']) expect(text).not.toContain(secretText);
+  });
+
+  it('filters by category, regency, status and pin, and pages with a cursor', async () => {
+    const citizen = newCitizen();
+    const filed = [];
+    for (let i = 0; i < 5; i++) {
+      const c = await citizen.fileOk({ title: `Jalan berlubang nomor ${i}`, category: 'jalan-jembatan', lat: i % 2 ? null : -8.58, lng: i % 2 ? null : 116.07 });
+      await verify(c.code, 'pemkot-mataram');
+      filed.push(c.code);
+    }
+    const page1 = await (await call('/api/complaints?category=jalan-jembatan&regency=52.71&status=forwarded&limit=2')).json<FeedResponse>();
+    expect(page1.items.map((i) => i.code)).toEqual([filed[4], filed[3]]);
+    expect(page1.nextCursor).toBeTruthy();
+    const page2 = await (await call(`/api/complaints?category=jalan-jembatan&regency=52.71&status=forwarded&limit=2&cursor=${page1.nextCursor}`)).json<FeedResponse>();
+    expect(page2.items.map((i) => i.code)).toEqual([filed[2], filed[1]]);
+    const page3 = await (await call(`/api/complaints?category=jalan-jembatan&regency=52.71&status=forwarded&limit=2&cursor=${page2.nextCursor}`)).json<FeedResponse>();
+    expect(page3.items.map((i) => i.code)).toEqual([filed[0]]);
+    expect(page3.nextCursor).toBeNull();
+
+    const pinned = await (await call('/api/complaints?category=jalan-jembatan&pinned=true&limit=200')).json<FeedResponse>();
+    expect(pinned.items.map((i) => i.code).sort()).toEqual([filed[0], filed[2], filed[4]].sort());
+
+    const elsewhere = await (await call('/api/complaints?regency=52.72')).json<FeedResponse>();
+    expect(elsewhere.items).toEqual([]);
+    const resolved = await (await call('/api/complaints?status=resolved&category=jalan-jembatan')).json<FeedResponse>();
+    expect(resolved.items).toEqual([]);
+  });
+
+  it('refuses bad filters with 400 naming them', async () => {
+    for (const [query, path] of [
+      ['status=submitted', 'status'],
+      ['regency=abc', 'regency'],
+      ['limit=0', 'limit'],
+      ['limit=9999', 'limit'],
+      ['cursor=%%%', 'cursor'],
+      ['cursor=bm90LWEtY3Vyc29y', 'cursor'],
+    ]) {
+      const body = await expectError(await call(`/api/complaints?${query}`), 400, 'validation_failed');
+      expect(body.error.details?.[0]?.path, query).toBe(path);
+    }
+  });
+});

@@ -1,0 +1,74 @@
+// What each audience sees of a complaint: rows in, API shapes out. Reporter identity
+// leaves only through `reporter`, and only when the caller may see it.
+import type { ComplaintView, FeedItem, PhotoInfo, TimelineEvent } from '../domain/api';
+import type { ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
+
+type PhotoRow = Awaited<ReturnType<typeof listPhotosOf>>[number];
+type EventRow = Awaited<ReturnType<typeof listEventsOf>>[number];
+
+export const EXCERPT_LENGTH = 240;
+
+export function photoInfo(p: PhotoRow): PhotoInfo {
+  return { id: p.id, url: `/api/photos/${p.id}`, contentType: p.contentType, width: p.width, height: p.height };
+}
+
+function common(row: ComplaintRow) {
+  const c = row.complaint;
+  return {
+    code: c.code,
+    title: c.title,
+    status: c.status,
+    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
+    place: { regency: row.regency, district: row.district, village: row.village },
+    lat: c.lat,
+    lng: c.lng,
+    agency: row.agency?.slug ? row.agency : null,
+    anonymous: c.anonymous,
+    submittedAt: c.submittedAt.toISOString(),
+    updatedAt: c.updatedAt.toISOString(),
+  };
+}
+
+export function timelineEvent({ event, agency }: EventRow): TimelineEvent {
+  return {
+    id: event.id,
+    type: event.type,
+    at: event.createdAt.toISOString(),
+    actor: event.actorRole,
+    agency: agency?.slug ? agency : null,
+    fromStatus: event.fromStatus,
+    toStatus: event.toStatus,
+    body: event.body,
+  };
+}
+
+export function complaintView(
+  row: ComplaintRow,
+  photos: PhotoRow[],
+  events: EventRow[],
+  viewer: { isReporter: boolean },
+): ComplaintView {
+  const c = row.complaint;
+  return {
+    ...common(row),
+    description: c.description,
+    priority: c.priority,
+    address: c.address,
+    confidential: c.confidential,
+    events: events.map(timelineEvent),
+    photos: photos.map(photoInfo),
+    reporter: viewer.isReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
+    viewerIsReporter: viewer.isReporter,
+    version: c.version,
+  };
+}
+
+export function feedItem(row: ComplaintRow, photos: PhotoRow[]): FeedItem {
+  const first = photos[0];
+  return {
+    ...common(row),
+    excerpt: [...row.complaint.description].slice(0, EXCERPT_LENGTH).join(''),
+    photo: first ? photoInfo(first) : null,
+    photoCount: photos.length,
+  };
+}

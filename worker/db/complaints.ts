@@ -1,0 +1,173 @@
+// Reading and writing complaints. Every write of a state change goes in one D1 batch with
+// its event (the outbox), so the two cannot disagree.
+import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { ComplaintStatus } from '../domain/vocabulary';
+import type { Database } from './client';
+import { agencies, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
+
+const regency = alias(regions, 'regency');
+const district = alias(regions, 'district');
+const village = alias(regions, 'village');
+
+/** The columns every view of a complaint starts from, with its names resolved. */
+const complaintColumns = {
+  complaint: complaints,
+  category: { slug: categories.slug, nameId: categories.nameId, nameEn: categories.nameEn, icon: categories.icon },
+  regency: { code: regency.code, name: regency.name },
+  district: { code: district.code, name: district.name },
+  village: { code: village.code, name: village.name },
+  agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
+};
+
+function selectComplaints(db: Database) {
+  return db
+    .select(complaintColumns)
+    .from(complaints)
+    .innerJoin(categories, eq(categories.id, complaints.categoryId))
+    .innerJoin(regency, eq(regency.code, complaints.regencyCode))
+    .innerJoin(district, eq(district.code, complaints.districtCode))
+    .innerJoin(village, eq(village.code, complaints.villageCode))
+    .leftJoin(agencies, eq(agencies.id, complaints.agencyId));
+}
+export type ComplaintRow = Awaited<ReturnType<ReturnType<typeof selectComplaints>['all']>>[number];
+
+export async function findComplaintByCode(db: Database, code: string): Promise<ComplaintRow | undefined> {
+  const [row] = await selectComplaints(db).where(eq(complaints.code, code)).limit(1);
+  return row;
+}
+
+export interface FeedQuery {
+  statuses: readonly ComplaintStatus[];
+  categorySlug?: string;
+  regencyCode?: string;
+  pinnedOnly?: boolean;
+  after?: { submittedAt: number; id: number };
+  limit: number;
+}
+
+/** Public, non-confidential complaints, newest first, keyset-paginated. */
+export function listFeed(db: Database, q: FeedQuery): Promise<ComplaintRow[]> {
+  const where: (SQL | undefined)[] = [
+    eq(complaints.confidential, false),
+    inArray(complaints.status, [...q.statuses]),
+    q.categorySlug ? eq(categories.slug, q.categorySlug) : undefined,
+    q.regencyCode ? eq(complaints.regencyCode, q.regencyCode) : undefined,
+    q.pinnedOnly ? and(isNotNull(complaints.lat), isNotNull(complaints.lng)) : undefined,
+    q.after
+      ? or(
+          lt(complaints.submittedAt, new Date(q.after.submittedAt)),
+          and(eq(complaints.submittedAt, new Date(q.after.submittedAt)), lt(complaints.id, q.after.id)),
+        )
+      : undefined,
+  ];
+  return selectComplaints(db)
+    .where(and(...where))
+    .orderBy(desc(complaints.submittedAt), desc(complaints.id))
+    .limit(q.limit);
+}
+
+export function listPhotosOf(db: Database, complaintIds: number[]) {
+  if (complaintIds.length === 0) return Promise.resolve([]);
+  return db
+    .select()
+    .from(photos)
+    .where(inArray(photos.complaintId, complaintIds))
+    .orderBy(asc(photos.complaintId), asc(photos.position));
+}
+
+export function listEventsOf(db: Database, complaintId: number, visibility: 'public' | 'all') {
+  return db
+    .select({ event: events, agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName } })
+    .from(events)
+    .leftJoin(agencies, eq(agencies.id, events.agencyId))
+    .where(and(eq(events.complaintId, complaintId), visibility === 'public' ? eq(events.visibility, 'public') : undefined))
+    .orderBy(asc(events.id));
+}
+
+export async function findPhoto(db: Database, id: string) {
+  const [row] = await db
+    .select({
+      photo: photos,
+      confidential: complaints.confidential,
+      trackingTokenHash: complaints.trackingTokenHash,
+    })
+    .from(photos)
+    .innerJoin(complaints, eq(complaints.id, photos.complaintId))
+    .where(eq(photos.id, id))
+    .limit(1);
+  return row;
+}
+
+export async function findCategoryBySlug(db: Database, slug: string) {
+  const [row] = await db.select().from(categories).where(eq(categories.slug, slug)).limit(1);
+  return row;
+}
+
+export function findRegionsByCode(db: Database, codes: string[]) {
+  return db.select().from(regions).where(inArray(regions.code, codes));
+}
+
+export async function findIdempotentResponse(db: Database, scope: string, key: string) {
+  const [row] = await db
+    .select()
+    .from(idempotencyKeys)
+    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
+    .limit(1);
+  return row;
+}
+
+export interface NewComplaint {
+  complaint: typeof complaints.$inferInsert;
+  /** The uploads it claims, in order; each becomes a photo with the upload's id. */
+  uploads: (typeof uploads.$inferSelect)[];
+  event: Omit<typeof events.$inferInsert, 'complaintId'>;
+  idempotency?: { scope: string; key: string; status: number; response: string };
+}
+
+/**
+ * Writes the complaint, its photos (claiming the uploads), its first event and the
+ * idempotency record as one transaction. A photo's id is its upload's id, so an upload
+ * claimed twice, even by two requests at once, fails the whole batch.
+ * Returns the new event's id.
+ */
+export async function insertComplaint(db: Database, input: NewComplaint): Promise<number> {
+  const { complaint, event, idempotency } = input;
+  const complaintId = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${complaint.code})`;
+  const uploadIds = input.uploads.map((u) => u.id);
+  const [, eventRows] = await db.batch([
+    db.insert(complaints).values(complaint),
+    db.insert(events).values({ ...event, complaintId }).returning({ id: events.id }),
+    ...input.uploads.map((u, position) =>
+      db.insert(photos).values({
+        id: u.id,
+        complaintId,
+        r2Key: u.r2Key,
+        contentType: u.contentType,
+        size: u.size,
+        width: u.width,
+        height: u.height,
+        position,
+      }),
+    ),
+    db
+      .update(uploads)
+      .set({ claimedAt: complaint.submittedAt })
+      .where(inArray(uploads.id, uploadIds.length ? uploadIds : [''])),
+    ...(idempotency ? [db.insert(idempotencyKeys).values(idempotency)] : []),
+  ]);
+  const id = eventRows[0]?.id;
+  if (!id) throw new Error('event insert returned no id');
+  return id;
+}
+
+export async function insertCommentEvent(db: Database, complaintId: number, body: string, at: Date) {
+  const [, [event]] = await db.batch([
+    db.update(complaints).set({ updatedAt: at }).where(eq(complaints.id, complaintId)),
+    db
+      .insert(events)
+      .values({ complaintId, type: 'comment', actorRole: 'citizen', visibility: 'public', body, createdAt: at })
+      .returning(),
+  ]);
+  return event!;
+}

@@ -1,0 +1,36 @@
+// Per-client limits on the actions a citizen can repeat (filing, uploading, commenting).
+// Counted before validation, so a flood of bad requests is limited too.
+import { createMiddleware } from 'hono/factory';
+import { countRequest } from '../db/rate-limits';
+import { clientIp } from './client';
+import type { AppEnv } from './env';
+import { ApiError } from './errors';
+
+export interface RateLimit {
+  name: string;
+  limit: number;
+  windowSeconds: number;
+}
+
+// Generous enough for many citizens behind one carrier-grade NAT address, tight enough
+// to stop a script.
+export const rateLimits = {
+  complaints: { name: 'complaints', limit: 20, windowSeconds: 600 },
+  uploads: { name: 'uploads', limit: 100, windowSeconds: 600 },
+  comments: { name: 'comments', limit: 30, windowSeconds: 600 },
+} satisfies Record<string, RateLimit>;
+
+export const rateLimited = (rule: RateLimit) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const now = Date.now();
+    const windowMs = rule.windowSeconds * 1000;
+    const windowStart = Math.floor(now / windowMs) * windowMs;
+    const count = await countRequest(c.get('db'), `${rule.name}:${clientIp(c)}`, windowStart);
+    if (count > rule.limit) {
+      const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+      throw new ApiError('rate_limited', 'Too many requests: try again later', {
+        headers: { 'Retry-After': String(retryAfter) },
+      });
+    }
+    await next();
+  });
