@@ -13,6 +13,8 @@ export default defineConfig({
     target: 'es2022',
     // The CSP allows no inline script; the polyfill would be inlined into index.html.
     modulePreload: { polyfill: false },
+    // dist/.vite/manifest.json: which files each route needs (test/bench/form-size.mjs).
+    manifest: true,
   },
   server: {
     proxy: {

@@ -11,6 +11,7 @@ import { regionRoutes } from './routes/regions';
 import { complaintRoutes } from './routes/complaints';
 import { photoRoutes } from './routes/photos';
 import { uploadRoutes } from './routes/uploads';
+import { authRoutes } from './routes/auth';
 import { sameOriginOnly } from './http/same-origin';
 
 const api = new Hono<AppEnv>()
@@ -19,7 +20,8 @@ const api = new Hono<AppEnv>()
   .route('/regions', regionRoutes)
   .route('/uploads', uploadRoutes)
   .route('/complaints', complaintRoutes)
-  .route('/photos', photoRoutes);
+  .route('/photos', photoRoutes)
+  .route('/auth', authRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

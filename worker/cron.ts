@@ -1,5 +1,7 @@
-// The cron trigger (every minute): the outbox sweep and the quarantine clean-up.
+// The cron trigger (every minute): the outbox sweep, the quarantine clean-up, and the
+// expiry of rate-limit windows and idempotency keys.
 import { createDb } from './db/client';
+import { deleteIdempotencyKeysBefore } from './db/complaints';
 import { listUndeliveredEventIds } from './db/outbox';
 import { deleteRateLimitsBefore } from './db/rate-limits';
 import { deleteUploads, listUnclaimedUploads } from './db/uploads';
@@ -21,6 +23,7 @@ export async function runScheduledTasks(env: Env, now: number): Promise<void> {
     await deleteUploads(db, stale.map((u) => u.id));
   }
 
-  // Rate-limit windows are at most an hour long.
+  // Rate-limit windows are at most an hour long; idempotency keys serve retries for a day.
   await deleteRateLimitsBefore(db, now - 60 * 60 * 1000);
+  await deleteIdempotencyKeysBefore(db, new Date(now - 24 * 60 * 60 * 1000));
 }

@@ -38,7 +38,7 @@ describe('home page', () => {
   it('links only to what exists: the home page and its sections', () => {
     render(() => <App />);
     const hrefs = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
-    for (const href of hrefs) expect(href).toMatch(/^(\/|\/#kategori|\/#wilayah|#main)$/);
+    for (const href of hrefs) expect(href).toMatch(/^(\/|\/#kategori|\/#wilayah|#main|\/pengaduan|\/lacak|\/lapor)$/);
     expect(document.getElementById('kategori')).not.toBeNull();
     expect(document.getElementById('wilayah')).not.toBeNull();
   });
@@ -86,7 +86,7 @@ describe('home page', () => {
 
 describe('unknown addresses', () => {
   it('show the not-found page with a way home', async () => {
-    window.history.replaceState(null, '', '/lapor');
+    window.history.replaceState(null, '', '/tidak-ada');
     render(() => <App />);
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Halaman tidak ditemukan');
     expect(document.title).toBe('Halaman tidak ditemukan · NTB Care');

@@ -67,3 +67,20 @@ describe('cron: outbox sweep', () => {
     expect((await findEvent(db(), event.id))!.deliveredAt).toBeNull();
   });
 });
+
+describe('cron: expiry of idempotency keys and rate-limit windows', () => {
+  it('forgets idempotency keys after a day and old rate-limit windows after an hour', async () => {
+    const now = Date.now();
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, status, response, created_at) VALUES ('s', 'old', 201, '{}', ?)").bind(now - 25 * 3600_000),
+      env.DB.prepare("INSERT INTO idempotency_keys (scope, key, status, response, created_at) VALUES ('s', 'new', 201, '{}', ?)").bind(now - 3600_000),
+      env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES ('complaints:old', ?, 3)").bind(now - 2 * 3600_000),
+      env.DB.prepare("INSERT INTO rate_limits (key, window_start, count) VALUES ('complaints:new', ?, 3)").bind(now - 60_000),
+    ]);
+    await runCron(now);
+    const keys = await env.DB.prepare("SELECT key FROM idempotency_keys WHERE scope = 's'").all<{ key: string }>();
+    expect(keys.results.map((r) => r.key)).toEqual(['new']);
+    const windows = await env.DB.prepare("SELECT key FROM rate_limits WHERE key LIKE 'complaints:%'").all<{ key: string }>();
+    expect(windows.results.map((r) => r.key)).toEqual(['complaints:new']);
+  });
+});

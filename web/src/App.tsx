@@ -1,9 +1,16 @@
 import { Route, Router } from '@solidjs/router';
+import { lazy } from 'solid-js';
 import { MetaProvider } from './api/meta';
 import { Layout } from './components/Layout';
 import { I18nProvider } from './i18n';
 import Home from './pages/Home';
 import NotFound from './pages/NotFound';
+
+// The complaint form loads on its own, so other pages do not carry it.
+const Report = lazy(() => import('./pages/Report'));
+// The public feed and the tracking page too: neither weighs on the form or the home page.
+const Feed = lazy(() => import('./pages/Feed'));
+const Track = lazy(() => import('./pages/Track'));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {
@@ -12,6 +19,9 @@ export function App() {
       <MetaProvider>
         <Router root={Layout}>
           <Route path="/" component={Home} />
+          <Route path="/lapor" component={Report} />
+          <Route path="/pengaduan" component={Feed} />
+          <Route path="/lacak/:code?" component={Track} />
           <Route path="*404" component={NotFound} />
         </Router>
       </MetaProvider>

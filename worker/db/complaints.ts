@@ -161,6 +161,11 @@ export async function insertComplaint(db: Database, input: NewComplaint): Promis
   return id;
 }
 
+/** A retry comes within minutes; a day later the key has done its work. */
+export function deleteIdempotencyKeysBefore(db: Database, before: Date) {
+  return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
+}
+
 export async function insertCommentEvent(db: Database, complaintId: number, body: string, at: Date) {
   const [, [event]] = await db.batch([
     db.update(complaints).set({ updatedAt: at }).where(eq(complaints.id, complaintId)),

@@ -18,6 +18,19 @@ export async function countRequest(db: Database, key: string, windowStart: numbe
   return row?.count ?? 1;
 }
 
+/** The count in the current window without adding to it. */
+export async function peekRequests(db: Database, key: string, windowStart: number): Promise<number> {
+  const [row] = await db
+    .select({ count: rateLimits.count })
+    .from(rateLimits)
+    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} = ${windowStart}`);
+  return row?.count ?? 0;
+}
+
+export function forgetRequests(db: Database, key: string) {
+  return db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
+}
+
 export function deleteRateLimitsBefore(db: Database, windowStart: number) {
   return db.delete(rateLimits).where(sql`${rateLimits.windowStart} < ${windowStart}`);
 }

@@ -13,16 +13,16 @@ export function newComplaintCode(random: (n: number) => Uint8Array = randomBytes
 }
 
 /**
- * What a person typed, as a code: upper case, `NTB-` optional, and the letters people
- * confuse (O→0, I/L→1) read as Crockford does. Undefined when it cannot be a code.
+ * What a person typed or a link held, as the canonical code, or null when it cannot be one.
+ * Accepts lower case, spaces and dashes, the code without its `NTB-` prefix, and the letters
+ * Crockford's alphabet reads as digits (O as 0, I and L as 1).
  */
-export function normaliseComplaintCode(input: string): string | undefined {
-  let body = input.trim().toUpperCase().replace(/\s+/g, '');
-  if (body.startsWith('NTB-')) body = body.slice(4);
-  else if (body.startsWith('NTB')) body = body.slice(3);
+export function normaliseComplaintCode(input: string): string | null {
+  let body = input.toUpperCase().replace(/[\s-]/g, '');
+  if (body.length === 11 && body.startsWith('NTB')) body = body.slice(3);
   body = body.replace(/O/g, '0').replace(/[IL]/g, '1');
   const code = `NTB-${body}`;
-  return COMPLAINT_CODE.test(code) ? code : undefined;
+  return COMPLAINT_CODE.test(code) ? code : null;
 }
 
 function randomBytes(n: number): Uint8Array {

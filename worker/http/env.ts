@@ -1,7 +1,8 @@
+import type { StaffUser } from '../auth/session';
 import type { Database } from '../db/client';
 
 /** Hono's environment for every route: bindings from wrangler.toml plus per-request values. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { requestId: string; db: Database };
+  Variables: { requestId: string; db: Database; staff?: StaffUser };
 }

@@ -42,7 +42,7 @@ export const createComplaintBody = z
         name: optionalText(L.nameMax),
         phone: z
           .string()
-          .regex(/^\+?[0-9][0-9 ()-]{5,19}$/, 'Not a phone number')
+          .regex(/^\+?[0-9][0-9 ().-]{5,19}$/, 'Not a phone number')
           .nullish()
           .or(z.literal('').transform(() => null)),
         email: z

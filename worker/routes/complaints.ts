@@ -25,6 +25,7 @@ import {
   TRACKING_TOKEN_HEADER,
 } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
+import { transition } from '../domain/lifecycle';
 import { moderationTargetMs } from '../domain/vocabulary';
 import { clientOwnerHash } from '../http/client';
 import type { AppEnv } from '../http/env';
@@ -222,7 +223,9 @@ export const complaintRoutes = new Hono<AppEnv>()
         if (row.complaint.confidential) throw notFound('Complaint');
         throw new ApiError('forbidden', 'Only the reporter can comment: open the tracking link');
       }
-      if (row.complaint.status === 'closed') throw new ApiError('conflict', 'This complaint is closed');
+      if (!transition(row.complaint.status, 'comment', 'citizen')) {
+        throw new ApiError('conflict', `No comments on a ${row.complaint.status} complaint`);
+      }
       const event = await insertCommentEvent(db, row.complaint.id, c.req.valid('json').body, new Date());
       c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [event.id]).catch((err) => console.error('queue send failed', err)));
       return c.json(timelineEvent({ event, agency: null }), 201);

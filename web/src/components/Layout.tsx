@@ -4,6 +4,7 @@ import type { ParentProps } from 'solid-js';
 import { useI18n } from '../i18n';
 import { LanguageSwitch } from './LanguageSwitch';
 import { Logo } from './Logo';
+import { ReportLink } from './report/ReportLink';
 import './Layout.css';
 
 export function Layout(props: ParentProps) {
@@ -30,6 +31,9 @@ export function Layout(props: ParentProps) {
           <nav class="site-nav" aria-label={t('layout.nav')}>
             <ul>
               <li>
+                <ReportLink variant="nav" />
+              </li>
+              <li>
                 <A href="/" end>
                   {t('nav.home')}
                 </A>
@@ -39,6 +43,12 @@ export function Layout(props: ParentProps) {
               </li>
               <li>
                 <a href="/#wilayah">{t('nav.regions')}</a>
+              </li>
+              <li>
+                <A href="/pengaduan">{t('feed.nav')}</A>
+              </li>
+              <li>
+                <A href="/lacak">{t('track.nav')}</A>
               </li>
             </ul>
           </nav>

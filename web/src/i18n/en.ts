@@ -1,6 +1,10 @@
 import type { Dictionary } from './id';
+import { publicMessages } from './public';
+import { reportMessages } from './report';
 
 export const en: Dictionary = {
+  ...reportMessages.en,
+  ...publicMessages.en,
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',

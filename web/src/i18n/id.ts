@@ -1,5 +1,10 @@
 // Bahasa Indonesia: the default language, and the source of every message key.
+import { publicMessages } from './public';
+import { reportMessages } from './report';
+
 export const id = {
+  ...reportMessages.id,
+  ...publicMessages.id,
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',

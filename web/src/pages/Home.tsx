@@ -2,6 +2,7 @@
 import { createSignal, Show } from 'solid-js';
 import { CategoryList } from '../components/CategoryList';
 import { RegionPicker } from '../components/RegionPicker';
+import { ReportLink } from '../components/report/ReportLink';
 import { usePageTitle, useI18n } from '../i18n';
 import { placeName, type ChosenPlace } from '../i18n/messages';
 import './Home.css';
@@ -16,6 +17,7 @@ export default function Home() {
       <section class="intro" aria-labelledby="intro-title">
         <h1 id="intro-title">{t('home.title')}</h1>
         <p>{t('home.intro')}</p>
+        <ReportLink variant="cta" />
         <p>{t('home.how')}</p>
       </section>
 

@@ -1,0 +1,259 @@
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { App } from '../../../web/src/App';
+import { MY_COMPLAINTS_KEY } from '../../../web/src/components/public/myComplaints';
+import { complaintFixture, installPublicApi, TOKEN } from './fake-public-api';
+
+let api: ReturnType<typeof installPublicApi>;
+
+beforeEach(() => {
+  api = installPublicApi();
+  vi.spyOn(window, 'scrollTo').mockImplementation(() => {}); // jsdom has no layout
+});
+
+afterEach(() => {
+  cleanup();
+  vi.unstubAllGlobals();
+  vi.restoreAllMocks();
+  localStorage.clear();
+});
+
+function open(address: string) {
+  window.history.replaceState(null, '', address);
+  render(() => <App />);
+}
+
+const stored = () => JSON.parse(localStorage.getItem(MY_COMPLAINTS_KEY) ?? '[]') as unknown[];
+const tokenSent = (path: string) =>
+  api.requests.filter((r) => r.path === path).map((r) => r.headers.get('X-Tracking-Token'));
+
+describe('tracking page, as the public sees it', () => {
+  beforeEach(() => api.addComplaint(complaintFixture()));
+
+  it('shows the complaint: status, facts, description, photos', async () => {
+    open('/lacak/NTB-7K3M9Q2X');
+    expect(await screen.findByText('Memuat pengaduan NTB-7K3M9Q2X…')).toBeTruthy();
+    const title = await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' });
+    const page = title.closest('article')!;
+    expect(page.textContent).toContain('NTB-7K3M9Q2X');
+    expect(within(page).getByText('Diteruskan ke instansi', { selector: '.status-badge' })).toBeTruthy();
+    expect(page.textContent).toContain('Pengaduan sudah diteruskan ke instansi yang bertanggung jawab.');
+
+    const facts = page.querySelector('dl')!;
+    const fact = (term: string) =>
+      within(facts).getByText(term, { selector: 'dt' }).nextElementSibling!.textContent;
+    expect(fact('Kategori')).toBe('💧 Air bersih');
+    expect(fact('Lokasi')).toBe('Desa Dasan Geres, Kecamatan Gerung, Kabupaten Lombok Barat');
+    expect(fact('Alamat atau patokan')).toBe('Jalan Raya Gerung dekat masjid');
+    expect(fact('Ditangani oleh')).toBe('PDAM Giri Menang');
+    expect(fact('Dikirim')).toBe('10 Nov 2026, 07.15 WITA'); // 23:15 UTC is 07:15 the next day in NTB
+    expect(fact('Pelapor')).toBe('Warga');
+    expect(page.textContent).toContain('Sejak Senin air tidak mengalir di Dusun Dasan.');
+
+    const photos = within(page).getAllByRole('img');
+    expect(photos.map((img) => img.getAttribute('src'))).toEqual(['/api/photos/ph1', '/api/photos/ph2']);
+    expect(photos[0]!.getAttribute('alt')).toBe('Foto 1 dari 2 yang dilampirkan pelapor');
+    expect(photos[0]!.getAttribute('loading')).toBe('lazy');
+    expect([photos[1]!.getAttribute('width'), photos[1]!.getAttribute('height')]).toEqual(['900', '1200']);
+    expect(document.title).toBe('Pengaduan NTB-7K3M9Q2X · NTB Care');
+  });
+
+  it('shows the timeline oldest first, in WITA, with status changes in words', async () => {
+    open('/lacak/NTB-7K3M9Q2X');
+    const heading = await screen.findByRole('heading', { name: 'Riwayat penanganan' });
+    const steps = within(heading.closest('section')!).getAllByRole('listitem');
+    expect(steps.map((li) => li.querySelector('strong')!.textContent)).toEqual([
+      'Pengaduan dikirim',
+      'Diteruskan ke PDAM Giri Menang',
+    ]);
+    expect(steps[0]!.textContent).toContain('Pelapor');
+    expect(steps[1]!.textContent).toContain('Diskominfotik NTB');
+    expect(steps[1]!.textContent).toContain('Status berubah dari Diterima menjadi Diteruskan ke instansi.');
+    const time = steps[1]!.querySelector('time')!;
+    expect(time.textContent).toBe('10 Nov 2026, 14.30 WITA');
+    expect(time.getAttribute('datetime')).toBe('2026-11-10T06:30:00.000Z');
+  });
+
+  it('keeps the reporter private and offers no comment form without the token', async () => {
+    open('/lacak/NTB-7K3M9Q2X');
+    await screen.findByRole('heading', { level: 1 });
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([null]);
+    expect(screen.queryByText('Baiq Nurul')).toBeNull();
+    expect(screen.queryByRole('heading', { name: 'Data pelapor' })).toBeNull();
+    expect(screen.queryByRole('textbox')).toBeNull();
+    expect(screen.getByText(/Anda pelapornya\?/)).toBeTruthy();
+    expect(stored()).toEqual([]);
+  });
+
+  it('says "Belum diteruskan" while no agency handles it, and names time and words in English', async () => {
+    api.addComplaint(complaintFixture({ code: 'NTB-AAAAAAAA', status: 'submitted', agency: null, events: [] }));
+    localStorage.setItem('ntbcare.lang', 'en');
+    open('/lacak/NTB-AAAAAAAA');
+    await screen.findByRole('heading', { level: 1 });
+    expect(screen.getByText('Received', { selector: '.status-badge' })).toBeTruthy();
+    expect(screen.getByText('Handled by').nextElementSibling!.textContent).toBe('Not forwarded yet');
+    expect(screen.getByText('Sent').nextElementSibling!.textContent).toBe('10 Nov 2026, 07:15 WITA');
+    expect(screen.getByText('No history yet.')).toBeTruthy();
+  });
+});
+
+describe('tracking page, opened by the reporter', () => {
+  beforeEach(() => api.addComplaint(complaintFixture()));
+
+  it('takes the token from the fragment: sends it, stores it, removes it from the address', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN}`);
+    const depth = window.history.length;
+    const details = await screen.findByRole('heading', { name: 'Data pelapor' });
+    expect(window.location.hash).toBe('');
+    expect(window.location.pathname).toBe('/lacak/NTB-7K3M9Q2X');
+    expect(window.history.length).toBe(depth); // replaced, not a new entry
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([TOKEN]);
+    const section = details.closest('section')!;
+    expect(within(section).getByText('Nama').nextElementSibling!.textContent).toBe('Baiq Nurul');
+    expect(within(section).getByText('Nomor telepon').nextElementSibling!.textContent).toBe('081234567890');
+    expect(within(section).getByText('Email').nextElementSibling!.textContent).toBe('Tidak diisi');
+    expect(screen.getByLabelText('Tanggapan Anda')).toBeTruthy();
+    expect(stored()).toEqual([
+      {
+        code: 'NTB-7K3M9Q2X',
+        token: TOKEN,
+        title: 'Air PDAM mati tiga hari',
+        submittedAt: '2026-11-09T23:15:00.000Z',
+      },
+    ]);
+  });
+
+  it('takes the token out of the address when reached by a link inside the app', async () => {
+    open('/');
+    const depth = window.history.length;
+    // Like the complaint form's "open the tracking page" link: the router follows it itself.
+    const link = document.createElement('a');
+    link.href = `/lacak/NTB-7K3M9Q2X#t=${TOKEN}`;
+    link.textContent = 'Lacak';
+    document.body.append(link);
+    onTestFinished(() => link.remove());
+    fireEvent.click(link);
+
+    await screen.findByRole('heading', { name: 'Data pelapor' });
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([TOKEN]);
+    await waitFor(() => expect(window.location.hash).toBe(''));
+    expect(window.location.pathname).toBe('/lacak/NTB-7K3M9Q2X');
+    expect(window.history.length).toBe(depth + 1);
+    expect(stored()).toEqual([expect.objectContaining({ code: 'NTB-7K3M9Q2X', token: TOKEN })]);
+  });
+
+  it('uses the token stored on this device when the link has none', async () => {
+    localStorage.setItem(
+      MY_COMPLAINTS_KEY,
+      JSON.stringify([{ code: 'NTB-7K3M9Q2X', token: TOKEN, title: 'Air mati', submittedAt: '' }]),
+    );
+    open('/lacak/ntb-7k3m9q2x'); // and a code typed in lower case still finds it
+    await screen.findByRole('heading', { name: 'Data pelapor' });
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([TOKEN]);
+    expect(window.location.pathname).toBe('/lacak/NTB-7K3M9Q2X');
+    // The entry is brought up to date.
+    expect(stored()).toEqual([expect.objectContaining({ title: 'Air PDAM mati tiga hari' })]);
+  });
+
+  it('posts a comment and shows it in the timeline at once', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN}`);
+    const box = (await screen.findByLabelText('Tanggapan Anda')) as HTMLTextAreaElement;
+    expect(box.maxLength).toBe(2000);
+    expect(screen.getByText('0 dari 2000 karakter')).toBeTruthy();
+
+    fireEvent.input(box, { target: { value: '  Air sudah mengalir lagi sebagian.  ' } });
+    expect(screen.getByText('37 dari 2000 karakter')).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim tanggapan' }));
+
+    expect(await screen.findByText('Tanggapan Anda sudah ditambahkan ke riwayat.')).toBeTruthy();
+    const post = api.requests.find((r) => r.method === 'POST')!;
+    expect(post.path).toBe('/api/complaints/NTB-7K3M9Q2X/comments');
+    expect(post.headers.get('X-Tracking-Token')).toBe(TOKEN);
+    expect(post.body).toEqual({ body: 'Air sudah mengalir lagi sebagian.' });
+
+    const timeline = screen.getByRole('heading', { name: 'Riwayat penanganan' }).closest('section')!;
+    const steps = within(timeline).getAllByRole('listitem');
+    expect(steps).toHaveLength(3);
+    expect(steps[2]!.textContent).toContain('Tanggapan pelapor');
+    expect(steps[2]!.textContent).toContain('Air sudah mengalir lagi sebagian.');
+    expect(box.value).toBe('');
+  });
+
+  it('does not send an empty comment and shows why', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN}`);
+    const box = await screen.findByLabelText('Tanggapan Anda');
+    fireEvent.input(box, { target: { value: '   ' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim tanggapan' }));
+    expect(screen.getByRole('alert').textContent).toBe('Tulis tanggapan Anda dulu.');
+    expect(box.getAttribute('aria-invalid')).toBe('true');
+    expect(api.requests.some((r) => r.method === 'POST')).toBe(false);
+  });
+
+  it('shows a failed comment in words and keeps the text', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN}`);
+    const box = (await screen.findByLabelText('Tanggapan Anda')) as HTMLTextAreaElement;
+    api.failNext('/api/complaints/NTB-7K3M9Q2X/comments');
+    fireEvent.input(box, { target: { value: 'Mohon segera diperbaiki.' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Kirim tanggapan' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('Terjadi gangguan di server.');
+    expect(box.value).toBe('Mohon segera diperbaiki.');
+  });
+
+  it('loads the photos of a confidential complaint with the token, from blob: URLs', async () => {
+    api.addComplaint(complaintFixture({ code: 'NTB-CCCCCCCC', confidential: true }));
+    let made = 0;
+    const createObjectURL = vi.fn(() => `blob:http://localhost/${++made}`);
+    const revokeObjectURL = vi.fn();
+    // jsdom has no object URLs: lend it two for this test.
+    Object.assign(URL, { createObjectURL, revokeObjectURL });
+    onTestFinished(() => {
+      delete (URL as Partial<typeof URL>).createObjectURL;
+      delete (URL as Partial<typeof URL>).revokeObjectURL;
+    });
+
+    open(`/lacak/NTB-CCCCCCCC#t=${TOKEN}`);
+    await screen.findByRole('heading', { level: 1 });
+    await waitFor(() => expect(screen.getAllByRole('img')).toHaveLength(2));
+    const sources = screen.getAllByRole('img').map((img) => img.getAttribute('src'));
+    expect(sources.sort()).toEqual(['blob:http://localhost/1', 'blob:http://localhost/2']);
+    expect(tokenSent('/api/photos/ph1')).toEqual([TOKEN]);
+    expect(screen.getByText('Rahasia: pengaduan ini tidak tampil di daftar pengaduan publik.')).toBeTruthy();
+
+    cleanup();
+    expect(revokeObjectURL.mock.calls.map(([url]) => url).sort()).toEqual(sources.sort());
+  });
+});
+
+describe('tracking page for a code that is not there', () => {
+  it('says so and offers the code form', async () => {
+    open('/lacak/NTB-ZZZZZZZZ');
+    const heading = await screen.findByRole('heading', { level: 1, name: 'Pengaduan tidak ditemukan' });
+    expect(heading.closest('section')!.textContent).toContain('NTB-ZZZZZZZZ');
+    expect((screen.getByLabelText('Kode pengaduan') as HTMLInputElement).value).toBe('NTB-ZZZZZZZZ');
+    expect(document.title).toBe('Pengaduan tidak ditemukan · NTB Care');
+  });
+
+  it('hides a confidential complaint from anyone without its token', async () => {
+    api.addComplaint(complaintFixture({ code: 'NTB-CCCCCCCC', confidential: true }));
+    open('/lacak/NTB-CCCCCCCC');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan tidak ditemukan' })).toBeTruthy();
+    expect(screen.queryByText('Air PDAM mati tiga hari')).toBeNull();
+  });
+
+  it('does not ask the server about something that cannot be a code', async () => {
+    open('/lacak/bukan-kode');
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan tidak ditemukan' })).toBeTruthy();
+    expect(api.paths()).toEqual([]);
+  });
+
+  it('offers a retry when the server fails', async () => {
+    api.addComplaint(complaintFixture());
+    api.failNext('/api/complaints/NTB-7K3M9Q2X');
+    open('/lacak/NTB-7K3M9Q2X');
+    expect((await screen.findByRole('alert')).textContent).toBe(
+      'Pengaduan gagal dimuat. Terjadi gangguan di server.',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Coba lagi' }));
+    expect(await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' })).toBeTruthy();
+  });
+});

@@ -1,0 +1,100 @@
+import { env } from 'cloudflare:workers';
+import { describe, expect, it } from 'vitest';
+import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session';
+import { call, expectError } from './helpers';
+import { createStaff, login, signIn } from './staff';
+
+const me = (cookie: string) => call('/api/auth/me', { headers: { Cookie: cookie } });
+const ip = () => ({ 'CF-Connecting-IP': `192.0.2.${Math.floor(Math.random() * 250) + 1}` });
+
+describe('staff sign-in', () => {
+  it('signs in with an HttpOnly session cookie and knows who is signed in', async () => {
+    const { username, password } = await createStaff('agency', 'pdam-giri-menang');
+    const res = await login(username, password, ip());
+    expect(res.status).toBe(200);
+    const cookie = res.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^__Host-ntbcare_session=[0-9a-f]{32};/);
+    expect(cookie).toContain('HttpOnly');
+    expect(cookie).toContain('Secure');
+    expect(cookie).toContain('SameSite=Lax');
+    expect(cookie).toContain('Path=/');
+    const body = await res.json<{ user: { username: string; role: string; agency: { slug: string } } }>();
+    expect(body.user).toMatchObject({ username, role: 'agency', agency: { slug: 'pdam-giri-menang' } });
+
+    const who = await me(cookie.split(';')[0]!);
+    expect(who.status).toBe(200);
+    expect((await who.json<{ user: { username: string } }>()).user.username).toBe(username);
+    // Only the token's hash is stored.
+    const token = cookie.split(';')[0]!.split('=')[1]!;
+    const stored = await env.DB.prepare('SELECT count(*) AS n FROM sessions WHERE token_hash = ?').bind(token).first<{ n: number }>();
+    expect(stored!.n).toBe(0);
+  });
+
+  it('gives a new token at every sign-in', async () => {
+    const { username, password } = await createStaff('moderator');
+    const a = (await login(username, password, ip())).headers.get('set-cookie');
+    const b = (await login(username, password, ip())).headers.get('set-cookie');
+    expect(a).not.toBe(b);
+  });
+
+  it('says the same for a wrong password and an unknown username', async () => {
+    const { username } = await createStaff('moderator');
+    const wrong = await expectError(await login(username, 'salah-salah', ip()), 401, 'unauthenticated');
+    const unknown = await expectError(await login('tidak-ada-orangnya', 'salah-salah', ip()), 401, 'unauthenticated');
+    expect(wrong.error.message).toBe(unknown.error.message);
+  });
+
+  it('limits failed sign-ins per username, whatever the client', async () => {
+    const { username, password } = await createStaff('admin');
+    for (let i = 0; i < 5; i++) await expectError(await login(username, 'tebakan', ip()), 401, 'unauthenticated');
+    const res = await login(username, password, ip());
+    await expectError(res, 429, 'rate_limited');
+    expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
+  });
+
+  it('limits failed sign-ins per client, whatever the username', async () => {
+    const client = ip();
+    for (let i = 0; i < 20; i++) await login(`orang-${i}`, 'tebakan', client);
+    const { username, password } = await createStaff('moderator');
+    await expectError(await login(username, password, client), 429, 'rate_limited');
+    expect((await login(username, password, ip())).status).toBe(200);
+  });
+
+  it('ends the session at sign-out', async () => {
+    const { cookie } = await signIn('moderator');
+    expect((await me(cookie)).status).toBe(200);
+    const out = await call('/api/auth/logout', { method: 'POST', headers: { Cookie: cookie } });
+    expect(out.status).toBe(204);
+    expect(out.headers.get('set-cookie')).toMatch(/Max-Age=0/);
+    await expectError(await me(cookie), 401, 'unauthenticated');
+  });
+
+  it('ends a session idle too long, one past its absolute expiry, and those of a disabled account', async () => {
+    const idle = await signIn('moderator');
+    await env.DB.prepare('UPDATE sessions SET last_seen_at = ? WHERE user_id = (SELECT id FROM users WHERE username = ?)')
+      .bind(Date.now() - SESSION_IDLE_MS - 1000, idle.username)
+      .run();
+    await expectError(await me(idle.cookie), 401, 'unauthenticated');
+
+    const old = await signIn('moderator');
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE username = ?)')
+      .bind(Date.now() - 1000, old.username)
+      .run();
+    await expectError(await me(old.cookie), 401, 'unauthenticated');
+    expect(SESSION_ABSOLUTE_MS).toBeGreaterThan(SESSION_IDLE_MS);
+
+    const disabled = await signIn('agency', 'dinas-pupr-ntb');
+    await env.DB.prepare('UPDATE users SET disabled_at = ? WHERE username = ?').bind(Date.now(), disabled.username).run();
+    await expectError(await me(disabled.cookie), 401, 'unauthenticated');
+  });
+
+  it('refuses a cross-site sign-in form post', async () => {
+    const { username, password } = await createStaff('moderator');
+    await expectError(await login(username, password, { Origin: 'https://evil.example', 'Sec-Fetch-Site': 'cross-site' }), 403, 'forbidden');
+  });
+
+  it('refuses a malformed sign-in with 400', async () => {
+    const res = await call('/api/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"username":' });
+    await expectError(res, 400, 'validation_failed');
+  });
+});

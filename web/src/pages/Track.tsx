@@ -1,0 +1,147 @@
+// `/lacak`: find a complaint by its code, or open one remembered on this device.
+// `/lacak/:code`: the complaint's tracking page; with the reporter's token it also shows their
+// details and lets them reply.
+import { useParams } from '@solidjs/router';
+import { createRenderEffect, createResource, Match, Show, Switch } from 'solid-js';
+import type { TimelineEvent } from '../../../worker/domain/api';
+import { ApiError } from '../api/client';
+import { getComplaint } from '../api/complaints';
+import { CommentForm } from '../components/public/CommentForm';
+import {
+  ComplaintFacts,
+  ComplaintHeader,
+  ReporterDetails,
+} from '../components/public/ComplaintDetails';
+import { MyComplaintsList } from '../components/public/MyComplaintsList';
+import { rememberMyComplaint } from '../components/public/myComplaints';
+import { PhotoGallery } from '../components/public/PhotoGallery';
+import { Timeline } from '../components/public/Timeline';
+import { TrackCodeForm } from '../components/public/TrackCodeForm';
+import { normaliseComplaintCode } from '../../../worker/domain/complaint-code';
+import { useTrackingToken } from '../components/public/trackingToken';
+import { useI18n, usePageTitle } from '../i18n';
+import { errorMessageKey } from '../i18n/messages';
+import './Track.css';
+
+function TrackStart() {
+  const { t } = useI18n();
+  usePageTitle('track.title');
+  return (
+    <section class="track-start" aria-labelledby="track-title">
+      <h1 id="track-title">{t('track.form.title')}</h1>
+      <p>{t('track.form.intro')}</p>
+      <TrackCodeForm />
+      <MyComplaintsList />
+    </section>
+  );
+}
+
+function ComplaintNotFound(props: { typed: string }) {
+  const { t } = useI18n();
+  usePageTitle('track.notFound.pageTitle');
+  return (
+    <section class="track-start" aria-labelledby="not-found-title">
+      <h1 id="not-found-title">{t('track.notFound.title')}</h1>
+      <p>{t('track.notFound.body', { code: props.typed })}</p>
+      <p>{t('track.notFound.confidential')}</p>
+      <TrackCodeForm initial={props.typed} />
+    </section>
+  );
+}
+
+function TrackComplaint(props: { code: string }) {
+  const { t } = useI18n();
+  const token = useTrackingToken(props.code);
+  const [complaint, { mutate, refetch }] = createResource(async () => {
+    const view = await getComplaint(props.code, token);
+    if (token && view.viewerIsReporter) {
+      rememberMyComplaint({ code: view.code, token, title: view.title, submittedAt: view.submittedAt });
+    }
+    return view;
+  });
+  const notFound = () =>
+    complaint.state === 'errored' &&
+    complaint.error instanceof ApiError &&
+    complaint.error.code === 'not_found';
+  const addEvent = (event: TimelineEvent) =>
+    mutate((view) => view && { ...view, events: [...view.events, event] });
+
+  createRenderEffect(() => {
+    if (!notFound()) document.title = t('track.pageTitle', { code: props.code });
+  });
+
+  return (
+    <Switch>
+      <Match when={notFound()}>
+        <ComplaintNotFound typed={props.code} />
+      </Match>
+      <Match when={complaint.state === 'errored'}>
+        <div class="load-error">
+          <h1>{props.code}</h1>
+          <p role="alert">
+            {t('track.loadError')} {t(errorMessageKey(complaint.error))}
+          </p>
+          <button type="button" onClick={() => void refetch()}>
+            {t('error.retry')}
+          </button>
+        </div>
+      </Match>
+      <Match when={complaint.state === 'ready' && complaint()}>
+        {(view) => (
+          <article class="complaint" aria-labelledby="complaint-title">
+            <ComplaintHeader complaint={view()} />
+            <ComplaintFacts complaint={view()} />
+            <section aria-labelledby="description-title">
+              <h2 id="description-title">{t('track.description')}</h2>
+              <p class="complaint-description">{view().description}</p>
+            </section>
+            <Show when={view().photos.length > 0}>
+              <section aria-labelledby="photos-title">
+                <h2 id="photos-title">{t('track.photos')}</h2>
+                <PhotoGallery photos={view().photos} confidential={view().confidential} token={token} />
+              </section>
+            </Show>
+            <Show when={view().viewerIsReporter}>
+              <ReporterDetails complaint={view()} />
+            </Show>
+            <section aria-labelledby="timeline-title">
+              <h2 id="timeline-title">{t('track.timeline.title')}</h2>
+              <Timeline events={view().events} />
+            </section>
+            <Switch fallback={<p class="field-hint">{t('track.comment.reporterOnly')}</p>}>
+              <Match when={view().status === 'closed'}>
+                <p class="field-hint">{t('track.comment.closed')}</p>
+              </Match>
+              <Match when={view().viewerIsReporter && token}>
+                {(reporterToken) => (
+                  <CommentForm code={view().code} token={reporterToken()} onPosted={addEvent} />
+                )}
+              </Match>
+            </Switch>
+          </article>
+        )}
+      </Match>
+      <Match when={true}>
+        <p role="status">{t('track.loading', { code: props.code })}</p>
+      </Match>
+    </Switch>
+  );
+}
+
+export default function Track() {
+  const params = useParams<{ code?: string }>();
+  // Keyed by the canonical code: "ntb-7k3m9q2x" becoming "NTB-7K3M9Q2X" in the address
+  // keeps the same page, while another code starts afresh.
+  const code = () => (params.code ? normaliseComplaintCode(params.code) : null);
+  return (
+    <Switch>
+      <Match when={!params.code}>
+        <TrackStart />
+      </Match>
+      <Match when={code()} keyed>
+        {(canonical) => <TrackComplaint code={canonical} />}
+      </Match>
+      <Match when={params.code}>{(typed) => <ComplaintNotFound typed={typed()} />}</Match>
+    </Switch>
+  );
+}

@@ -1,0 +1,59 @@
+// Staff sign-in. Failures are limited per username and per client, and the answer never
+// tells whether a username exists.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { hashPassword, verifyPassword } from '../auth/password';
+import { currentStaff, endSession, startSession } from '../auth/session';
+import { countRequest, forgetRequests, peekRequests } from '../db/rate-limits';
+import { findUserByUsername } from '../db/staff';
+import { clientIp } from '../http/client';
+import type { AppEnv } from '../http/env';
+import { ApiError } from '../http/errors';
+import { validate } from '../http/validate';
+
+const WINDOW_MS = 15 * 60 * 1000;
+export const loginLimits = { perUsername: 5, perClient: 20 };
+
+const loginBody = z
+  .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) })
+  .strict();
+
+// Checked against when the username is unknown, so that both cases take as long.
+let decoyHash: Promise<string> | undefined;
+
+export const authRoutes = new Hono<AppEnv>()
+  .post('/login', validate('json', loginBody), async (c) => {
+    const { username, password } = c.req.valid('json');
+    const db = c.get('db');
+    const now = Date.now();
+    const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    const keys = { user: `login-user:${username}`, client: `login-ip:${clientIp(c)}` };
+    const [userFailures, clientFailures] = await Promise.all([
+      peekRequests(db, keys.user, windowStart),
+      peekRequests(db, keys.client, windowStart),
+    ]);
+    if (userFailures >= loginLimits.perUsername || clientFailures >= loginLimits.perClient) {
+      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', {
+        headers: { 'Retry-After': String(Math.ceil((windowStart + WINDOW_MS - now) / 1000)) },
+      });
+    }
+
+    const user = await findUserByUsername(db, username);
+    const ok = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
+    if (!user || !ok || user.disabledAt) {
+      await Promise.all([countRequest(db, keys.user, windowStart), countRequest(db, keys.client, windowStart)]);
+      throw new ApiError('unauthenticated', 'Wrong username or password');
+    }
+    await forgetRequests(db, keys.user);
+    return c.json({ user: await startSession(c, user.id) });
+  })
+  .post('/logout', async (c) => {
+    await endSession(c);
+    return c.body(null, 204);
+  })
+  .get('/me', async (c) => {
+    const staff = await currentStaff(c);
+    if (!staff) throw new ApiError('unauthenticated', 'Not signed in');
+    c.header('Cache-Control', 'private, no-store');
+    return c.json({ user: staff });
+  });
