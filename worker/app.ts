@@ -12,6 +12,9 @@ import { complaintRoutes } from './routes/complaints';
 import { photoRoutes } from './routes/photos';
 import { uploadRoutes } from './routes/uploads';
 import { authRoutes } from './routes/auth';
+import { moderationRoutes } from './routes/moderation';
+import { adminUserRoutes } from './routes/admin-users';
+import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
 const api = new Hono<AppEnv>()
@@ -20,8 +23,12 @@ const api = new Hono<AppEnv>()
   .route('/regions', regionRoutes)
   .route('/uploads', uploadRoutes)
   .route('/complaints', complaintRoutes)
+  .route('/complaints', moderatorActionRoutes)
+  .route('/complaints', agencyActionRoutes)
   .route('/photos', photoRoutes)
-  .route('/auth', authRoutes);
+  .route('/auth', authRoutes)
+  .route('/moderation', moderationRoutes)
+  .route('/admin/users', adminUserRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

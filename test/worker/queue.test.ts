@@ -45,3 +45,32 @@ describe('complaint-events consumer', () => {
     expect(results.at(-1)).toEqual({ queue: 'complaint-events-dlq', body: '{"kind":"event","eventId":424242}', attempts: 6 });
   });
 });
+
+describe('complaint-events consumer: routing is idempotent', () => {
+  it('forwards an auto-forward complaint once, even when the event comes again unconfirmed', async () => {
+    const { complaint, event } = await insertComplaint({
+      categoryId: (await env.DB.prepare("SELECT id FROM categories WHERE slug = 'bencana'").first<{ id: number }>())!.id,
+    });
+    await deliver('complaint-events', [{ kind: 'event', eventId: event.id }]);
+    // As if the consumer died after forwarding but before confirming.
+    await env.DB.prepare('UPDATE events SET delivered_at = NULL WHERE id = ?').bind(event.id).run();
+    await deliver('complaint-events', [{ kind: 'event', eventId: event.id }]);
+    const events = await env.DB.prepare("SELECT count(*) AS n FROM events WHERE complaint_id = ? AND type = 'forwarded'").bind(complaint.id).first<{ n: number }>();
+    expect(events!.n).toBe(1);
+    const row = await env.DB.prepare('SELECT status, version FROM complaints WHERE id = ?').bind(complaint.id).first();
+    expect(row).toEqual({ status: 'forwarded', version: 2 });
+  });
+
+  it('retries a failing event instead of confirming it', async () => {
+    const { event } = await insertComplaint();
+    await env.DB.prepare('ALTER TABLE routing_rules RENAME TO routing_rules_away').run();
+    try {
+      const result = await deliver('complaint-events', [{ kind: 'event', eventId: event.id }], 3);
+      expect(result.explicitAcks).toEqual([]);
+      expect(result.retryMessages.map((m) => m.msgId)).toEqual(['m0']);
+      expect((await findEvent(db(), event.id))!.deliveredAt).toBeNull();
+    } finally {
+      await env.DB.prepare('ALTER TABLE routing_rules_away RENAME TO routing_rules').run();
+    }
+  });
+});

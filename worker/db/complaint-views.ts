@@ -1,7 +1,9 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
 import type { ComplaintView, FeedItem, PhotoInfo, TimelineEvent } from '../domain/api';
-import type { ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
+import { maySeeInternalEvents, maySeeReporter, type Viewer } from '../domain/access';
+import type { Database } from './client';
+import { type ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
 
 type PhotoRow = Awaited<ReturnType<typeof listPhotosOf>>[number];
 type EventRow = Awaited<ReturnType<typeof listEventsOf>>[number];
@@ -39,6 +41,7 @@ export function timelineEvent({ event, agency }: EventRow): TimelineEvent {
     fromStatus: event.fromStatus,
     toStatus: event.toStatus,
     body: event.body,
+    details: event.data ?? null,
   };
 }
 
@@ -46,7 +49,7 @@ export function complaintView(
   row: ComplaintRow,
   photos: PhotoRow[],
   events: EventRow[],
-  viewer: { isReporter: boolean },
+  viewer: { isReporter: boolean; seesReporter: boolean },
 ): ComplaintView {
   const c = row.complaint;
   return {
@@ -57,7 +60,7 @@ export function complaintView(
     confidential: c.confidential,
     events: events.map(timelineEvent),
     photos: photos.map(photoInfo),
-    reporter: viewer.isReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
+    reporter: viewer.seesReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
     viewerIsReporter: viewer.isReporter,
     version: c.version,
   };
@@ -71,4 +74,16 @@ export function feedItem(row: ComplaintRow, photos: PhotoRow[]): FeedItem {
     photo: first ? photoInfo(first) : null,
     photoCount: photos.length,
   };
+}
+
+/** The complaint as this viewer may see it (the caller has checked `maySeeComplaint`). */
+export async function loadComplaintView(db: Database, row: ComplaintRow, viewer: Viewer): Promise<ComplaintView> {
+  const [photos, events] = await Promise.all([
+    listPhotosOf(db, [row.complaint.id]),
+    listEventsOf(db, row.complaint.id, maySeeInternalEvents(viewer, row.complaint) ? 'all' : 'public'),
+  ]);
+  return complaintView(row, photos, events, {
+    isReporter: viewer.kind === 'reporter',
+    seesReporter: maySeeReporter(viewer, row.complaint),
+  });
 }

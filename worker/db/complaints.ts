@@ -20,7 +20,7 @@ const complaintColumns = {
   agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
 };
 
-function selectComplaints(db: Database) {
+export function selectComplaints(db: Database) {
   return db
     .select(complaintColumns)
     .from(complaints)
@@ -90,6 +90,8 @@ export async function findPhoto(db: Database, id: string) {
     .select({
       photo: photos,
       confidential: complaints.confidential,
+      anonymous: complaints.anonymous,
+      agencyId: complaints.agencyId,
       trackingTokenHash: complaints.trackingTokenHash,
     })
     .from(photos)

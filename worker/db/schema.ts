@@ -171,6 +171,10 @@ export const complaints = sqliteTable(
     agencyId: integer('agency_id').references(() => agencies.id),
     suggestedAgencyId: integer('suggested_agency_id').references(() => agencies.id),
     duplicateOfId: integer('duplicate_of_id').references((): AnySQLiteColumn => complaints.id),
+    /** Ranked possible duplicates, computed by the queue consumer for the moderators. */
+    duplicateCandidates: text('duplicate_candidates', { mode: 'json' }).$type<
+      { code: string; distanceM: number | null; sameVillage: boolean; similarity: number }[]
+    >(),
     reporterName: text('reporter_name'),
     reporterPhone: text('reporter_phone'),
     reporterEmail: text('reporter_email'),

@@ -56,3 +56,58 @@ export function revokeSessionsOfUser(db: Database, userId: number, at: Date) {
 export function deleteSessionsEndedBefore(db: Database, before: Date) {
   return db.delete(sessions).where(sql`${sessions.expiresAt} < ${before.getTime()} or ${sessions.revokedAt} < ${before.getTime()}`);
 }
+
+const accountColumns = {
+  id: users.id,
+  username: users.username,
+  displayName: users.displayName,
+  role: users.role,
+  disabledAt: users.disabledAt,
+  createdAt: users.createdAt,
+  agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
+};
+
+export function listAccounts(db: Database, filter: { q?: string; role?: 'moderator' | 'agency' | 'admin'; agency?: string }) {
+  const like = filter.q ? `%${filter.q.replace(/[%_\\]/g, (m) => `\\${m}`)}%` : undefined;
+  return db
+    .select(accountColumns)
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(
+      and(
+        like ? sql`(${users.username} like ${like} escape '\\' or ${users.displayName} like ${like} escape '\\')` : undefined,
+        filter.role ? eq(users.role, filter.role) : undefined,
+        filter.agency ? eq(agencies.slug, filter.agency) : undefined,
+      ),
+    )
+    .orderBy(users.username)
+    .limit(500);
+}
+
+export async function findAccount(db: Database, username: string) {
+  const [row] = await db.select(accountColumns).from(users).leftJoin(agencies, eq(agencies.id, users.agencyId)).where(eq(users.username, username)).limit(1);
+  return row;
+}
+
+export function insertUser(db: Database, user: typeof users.$inferInsert) {
+  return db.insert(users).values(user).onConflictDoNothing({ target: users.username }).returning({ id: users.id });
+}
+
+/** Disabling signs the account out everywhere, in the same transaction. */
+export async function setDisabled(db: Database, userId: number, disabledAt: Date | null) {
+  const update = db.update(users).set({ disabledAt }).where(eq(users.id, userId));
+  if (!disabledAt) return update;
+  return db.batch([
+    update,
+    db.update(sessions).set({ revokedAt: disabledAt }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+  ]);
+}
+
+/** A new password signs the account out everywhere. */
+export function setPassword(db: Database, userId: number, passwordHash: string) {
+  const now = new Date();
+  return db.batch([
+    db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
+    db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
+  ]);
+}

@@ -186,6 +186,8 @@ export interface TimelineEvent {
   fromStatus: ComplaintStatus | null;
   toStatus: ComplaintStatus | null;
   body: string | null;
+  /** What the step names: `{agency, priority}` of a forward, `{reason}` of a rejection, `{of}` of a duplicate. */
+  details?: Record<string, unknown> | null;
 }
 export type ActorRoleName = 'citizen' | 'system' | 'moderator' | 'agency' | 'admin';
 
@@ -247,4 +249,127 @@ export interface FeedResponse {
   items: FeedItem[];
   /** Pass as `cursor` for the next page; null on the last page. */
   nextCursor: string | null;
+}
+
+// ---- Staff ----
+
+export interface StaffInfo {
+  id: number;
+  username: string;
+  displayName: string;
+  role: 'moderator' | 'agency' | 'admin';
+  agencyId: number | null;
+  agency: AgencyRef | null;
+}
+
+/** `POST /api/auth/login` `{username, password}` → 200 `{user}` and the session cookie; `GET /api/auth/me` → `{user}` */
+export interface MeResponse {
+  user: StaffInfo;
+}
+
+/** Why a moderator rejects a complaint; the reporter sees the reason and the message. */
+export const rejectReasons = [
+  'not_public_service',
+  'incomplete',
+  'outside_ntb',
+  'abusive',
+  'spam',
+  'other',
+] as const;
+export type RejectReason = (typeof rejectReasons)[number];
+
+export interface DuplicateCandidate {
+  code: string;
+  title: string;
+  status: ComplaintStatus;
+  submittedAt: string;
+  /** Metres between the two pins, when both have one. */
+  distanceM: number | null;
+  sameVillage: boolean;
+  /** 0..1, text similarity of title and description. */
+  similarity: number;
+}
+
+/** One complaint waiting in the moderators' desk (`GET /api/moderation/queue`). */
+export interface ModerationItem {
+  code: string;
+  title: string;
+  description: string;
+  status: ComplaintStatus;
+  priority: Priority;
+  category: CategoryRef;
+  place: PlaceRef;
+  lat: number | null;
+  lng: number | null;
+  address: string | null;
+  anonymous: boolean;
+  confidential: boolean;
+  reporter: { name: string | null; phone: string | null; email: string | null };
+  submittedAt: string;
+  /** The moderators' target: 24 hours from submission. */
+  dueAt: string | null;
+  photos: PhotoInfo[];
+  /** From the routing rules, computed by the queue consumer; null until it has run. */
+  suggestedAgency: AgencyRef | null;
+  duplicateCandidates: DuplicateCandidate[];
+  /** Set when an agency sent it back as not its responsibility. */
+  returned: { agency: AgencyRef | null; reason: string | null; at: string } | null;
+  version: number;
+}
+
+export interface ModerationQueueResponse {
+  items: ModerationItem[];
+  nextCursor: string | null;
+  /** How many complaints wait in all. */
+  total: number;
+}
+
+/** Every staff action names the version it saw; a stale one gets 409 with the current state. */
+export interface ForwardRequest {
+  version: number;
+  /** Agency slug. */
+  agency: string;
+  priority: Priority;
+  note?: string | null;
+}
+export interface RejectRequest {
+  version: number;
+  reason: RejectReason;
+  /** Shown to the reporter with the reason. */
+  message?: string | null;
+}
+export interface DuplicateRequest {
+  version: number;
+  /** The code of the complaint this one repeats. */
+  of: string;
+}
+export interface CorrectRequest {
+  version: number;
+  title?: string;
+  category?: string;
+  regencyCode?: string;
+  districtCode?: string;
+  villageCode?: string;
+}
+/** The answer to every staff action: the complaint as the caller now sees it. */
+export type ActionResponse = ComplaintView;
+
+// ---- Administration of staff accounts (`/api/admin/users`) ----
+
+export interface StaffAccount {
+  username: string;
+  displayName: string;
+  role: 'moderator' | 'agency' | 'admin';
+  agency: AgencyRef | null;
+  disabled: boolean;
+  createdAt: string;
+}
+export interface CreateStaffRequest {
+  username: string;
+  displayName: string;
+  role: 'moderator' | 'agency' | 'admin';
+  /** Agency slug; required for the agency role, refused for the others. */
+  agency?: string | null;
+  /** At least 12 characters. */
+  password: string;
 }

@@ -3,6 +3,8 @@
 import { createDb, type Database } from '../db/client';
 import { findEvent, markEventDelivered, recordDeadLetter } from '../db/outbox';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
+import { sendEvents } from './producer';
+import { routeComplaint } from './route-complaint';
 
 export async function handleQueueBatch(
   batch: MessageBatch<unknown>,
@@ -25,7 +27,7 @@ export async function handleQueueBatch(
       continue;
     }
     try {
-      await handleEvent(db, message.body);
+      await handleEvent(env, db, message.body);
       message.ack();
     } catch (err) {
       console.error('event handling failed', message.body, err);
@@ -34,10 +36,16 @@ export async function handleQueueBatch(
   }
 }
 
-async function handleEvent(db: Database, message: QueueMessage): Promise<void> {
+async function handleEvent(env: Env, db: Database, message: QueueMessage): Promise<void> {
   const event = await findEvent(db, message.eventId);
   // Events are committed before they are sent, so a missing one was never ours to handle.
   if (!event) return;
   if (event.deliveredAt) return; // a second delivery changes nothing
+  if (event.type === 'submitted' || event.type === 'returned') {
+    // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
+    const written = await routeComplaint(db, env.DB, event.complaintId, event.type === 'submitted');
+    await sendEvents(env.EVENTS, written);
+  }
+  // Confirmed last: a failure above leaves the event for a retry or the outbox sweep.
   await markEventDelivered(db, event.id, new Date());
 }

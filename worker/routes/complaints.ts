@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { randomToken, sha256Hex } from '../auth/tokens';
-import { complaintView, feedItem, timelineEvent } from '../db/complaint-views';
+import { feedItem, loadComplaintView, timelineEvent } from '../db/complaint-views';
 import {
   findCategoryBySlug,
   findComplaintByCode,
@@ -11,7 +11,6 @@ import {
   findRegionsByCode,
   insertCommentEvent,
   insertComplaint,
-  listEventsOf,
   listFeed,
   listPhotosOf,
 } from '../db/complaints';
@@ -22,16 +21,18 @@ import {
   type FeedResponse,
   feedStatuses,
   IDEMPOTENCY_HEADER,
-  TRACKING_TOKEN_HEADER,
 } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
 import { transition } from '../domain/lifecycle';
+import { maySeeComplaint } from '../domain/access';
+import { viewerOf } from '../http/viewer';
 import { moderationTargetMs } from '../domain/vocabulary';
 import { clientOwnerHash } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { rateLimited, rateLimits } from '../http/rate-limit';
 import { validate } from '../http/validate';
+import { decodeCursor, encodeCursor } from '../http/cursor';
 import { sendEvents } from '../queue/producer';
 import { type CreateComplaintBody, commentBody, complaintCodeParam, createComplaintBody, feedQuery } from './complaint-schemas';
 
@@ -75,24 +76,6 @@ async function checkReferences(c: Context<AppEnv>, body: CreateComplaintBody, ow
   });
   if (issues.length) throw unprocessable(issues);
   return { category: category!, uploads: body.photoIds.map((id) => uploadsById.get(id)!) };
-}
-
-async function isReporter(c: Context<AppEnv>, trackingTokenHash: string) {
-  const token = c.req.header(TRACKING_TOKEN_HEADER);
-  return !!token && /^[0-9a-f]{32}$/.test(token) && (await sha256Hex(token)) === trackingTokenHash;
-}
-
-function encodeCursor(submittedAt: Date, id: number) {
-  return btoa(`${submittedAt.getTime()}.${id}`).replace(/=+$/, '');
-}
-function decodeCursor(cursor: string) {
-  try {
-    const [at, id] = atob(cursor).split('.').map(Number);
-    if (Number.isSafeInteger(at) && Number.isSafeInteger(id)) return { submittedAt: at!, id: id! };
-  } catch {
-    // fall through
-  }
-  throw new ApiError('validation_failed', 'Invalid query', { details: [{ path: 'cursor', message: 'Not a cursor' }] });
 }
 
 export const complaintRoutes = new Hono<AppEnv>()
@@ -197,15 +180,11 @@ export const complaintRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const row = await findComplaintByCode(db, c.req.valid('param').code);
     if (!row) throw notFound('Complaint');
-    const reporter = await isReporter(c, row.complaint.trackingTokenHash);
+    const viewer = await viewerOf(c, row.complaint.trackingTokenHash);
     // A confidential complaint does not exist for anyone without the right to see it.
-    if (row.complaint.confidential && !reporter) throw notFound('Complaint');
-    const [photos, events] = await Promise.all([
-      listPhotosOf(db, [row.complaint.id]),
-      listEventsOf(db, row.complaint.id, 'public'),
-    ]);
+    if (!maySeeComplaint(viewer, row.complaint)) throw notFound('Complaint');
     c.header('Cache-Control', 'private, no-store');
-    return c.json(complaintView(row, photos, events, { isReporter: reporter }));
+    return c.json(await loadComplaintView(db, row, viewer));
   })
 
   .post(
@@ -218,9 +197,10 @@ export const complaintRoutes = new Hono<AppEnv>()
       const db = c.get('db');
       const row = await findComplaintByCode(db, c.req.valid('param').code);
       if (!row) throw notFound('Complaint');
-      if (!(await isReporter(c, row.complaint.trackingTokenHash))) {
+      const viewer = await viewerOf(c, row.complaint.trackingTokenHash);
+      if (viewer.kind !== 'reporter') {
         // Without the token the complaint's reporter cannot be told apart from anyone else.
-        if (row.complaint.confidential) throw notFound('Complaint');
+        if (!maySeeComplaint(viewer, row.complaint)) throw notFound('Complaint');
         throw new ApiError('forbidden', 'Only the reporter can comment: open the tracking link');
       }
       if (!transition(row.complaint.status, 'comment', 'citizen')) {

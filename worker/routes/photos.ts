@@ -1,11 +1,11 @@
 // `GET /api/photos/:id`: a complaint's photo, with its stored type and nothing that lets a
 // browser treat it as anything but an image. A confidential complaint's photos need its
-// tracking token.
+// tracking token or a staff member who reaches the complaint.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { sha256Hex } from '../auth/tokens';
 import { findPhoto } from '../db/complaints';
-import { TRACKING_TOKEN_HEADER } from '../domain/api';
+import { maySeeComplaint } from '../domain/access';
+import { viewerOf } from '../http/viewer';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
 import { validate } from '../http/validate';
@@ -16,10 +16,7 @@ export const photoRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const found = await findPhoto(c.get('db'), c.req.valid('param').id);
     if (!found) throw notFound('Photo');
-    if (found.confidential) {
-      const token = c.req.header(TRACKING_TOKEN_HEADER);
-      if (!token || (await sha256Hex(token)) !== found.trackingTokenHash) throw notFound('Photo');
-    }
+    if (!maySeeComplaint(await viewerOf(c, found.trackingTokenHash), found)) throw notFound('Photo');
     const object = await c.env.PHOTOS.get(found.photo.r2Key);
     if (!object) throw notFound('Photo');
     return new Response(object.body, {

@@ -1,0 +1,162 @@
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ComplaintView, ModerationQueueResponse } from '../../worker/domain/api';
+import { newCitizen } from './citizen';
+import { call, expectError } from './helpers';
+import { signIn } from './staff';
+
+let moderator: string;
+let agency: string;
+beforeAll(async () => {
+  moderator = (await signIn('moderator')).cookie;
+  agency = (await signIn('agency', 'pdam-giri-menang')).cookie;
+});
+
+const act = (code: string, action: string, body: unknown, cookie = moderator) =>
+  call(`/api/complaints/${code}/${action}`, { method: 'POST', headers: { 'Content-Type': 'application/json', Cookie: cookie }, body: JSON.stringify(body) });
+const queue = (cookie = moderator, query = 'limit=100') => call(`/api/moderation/queue?${query}`, { headers: cookie ? { Cookie: cookie } : {} });
+const publicView = async (code: string) => (await call(`/api/complaints/${code}`)).json<ComplaintView>();
+
+async function routed(code: string) {
+  await vi.waitFor(
+    async () => {
+      const r = await env.DB.prepare('SELECT suggested_agency_id FROM complaints WHERE code = ?').bind(code).first<{ suggested_agency_id: number | null }>();
+      expect(r!.suggested_agency_id).not.toBeNull();
+    },
+    { timeout: 10_000, interval: 100 },
+  );
+}
+
+describe('the moderation queue', () => {
+  it('is for moderators and admins only', async () => {
+    await expectError(await queue(''), 401, 'unauthenticated');
+    await expectError(await queue(agency), 403, 'forbidden');
+    expect((await queue((await signIn('admin')).cookie)).status).toBe(200);
+  });
+
+  it('lists waiting complaints oldest first with the suggestion, photos and reporter', async () => {
+    const citizen = newCitizen();
+    const photo = await citizen.uploadOk();
+    const older = await citizen.fileOk({ photoIds: [photo.id], anonymous: true });
+    const newer = await citizen.fileOk({ title: 'Jalan rusak parah sekali', category: 'jalan-jembatan' });
+    await routed(older.code);
+    await routed(newer.code);
+    const body = await (await queue()).json<ModerationQueueResponse>();
+    const codes = body.items.map((i) => i.code);
+    expect(codes.indexOf(older.code)).toBeLessThan(codes.indexOf(newer.code));
+    expect(body.total).toBeGreaterThanOrEqual(2);
+    const item = body.items.find((i) => i.code === older.code)!;
+    expect(item).toMatchObject({ suggestedAgency: { slug: 'pdam-giri-menang' }, anonymous: true, reporter: { name: 'Baiq Nurul' }, version: 1 });
+    expect(item.photos[0]?.id).toBe(photo.id);
+    expect(body.items.find((i) => i.code === newer.code)?.suggestedAgency?.slug).toBe('pemkot-mataram');
+    // Moderators may open the photo of a complaint not yet public.
+    expect((await call(item.photos[0]!.url, { headers: { Cookie: moderator } })).status).toBe(200);
+  });
+});
+
+describe('moderator actions', () => {
+  it('forwards with a priority and a note: public sees the forward, not the note', async () => {
+    const { code } = await newCitizen().fileOk();
+    const res = await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'urgent', note: 'Mohon dicek pipa utama' });
+    expect(res.status).toBe(200);
+    const view = await res.json<ComplaintView>();
+    expect(view).toMatchObject({ status: 'forwarded', priority: 'urgent', agency: { slug: 'pdam-giri-menang' }, version: 2 });
+    expect(view.events.map((e) => e.type)).toEqual(['submitted', 'forwarded', 'note']);
+    const row = await env.DB.prepare('SELECT forwarded_at, due_at FROM complaints WHERE code = ?').bind(code).first<{ forwarded_at: number; due_at: number }>();
+    expect(row!.due_at - row!.forwarded_at).toBe(3600_000);
+
+    const seen = await publicView(code);
+    expect(seen.events.map((e) => e.type)).toEqual(['submitted', 'forwarded']);
+    expect(JSON.stringify(seen)).not.toContain('pipa utama');
+    expect(seen.events[1]).toMatchObject({ actor: 'moderator', agency: { slug: 'pdam-giri-menang' }, details: { agency: 'pdam-giri-menang', priority: 'urgent' } });
+    // The agency now reaches it.
+    expect((await call(`/api/complaints/${code}`, { headers: { Cookie: agency } })).status).toBe(200);
+  });
+
+  it('refuses a stale version with 409 and writes nothing', async () => {
+    const { code } = await newCitizen().fileOk();
+    expect((await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' })).status).toBe(200);
+    const body = await expectError(await act(code, 'reject', { version: 1, reason: 'spam' }), 409, 'conflict');
+    expect(body.error.details?.[0]).toMatchObject({ path: 'version' });
+    expect((await publicView(code)).status).toBe('forwarded');
+  });
+
+  it('lets exactly one of two simultaneous actions on one version win', async () => {
+    const { code } = await newCitizen().fileOk();
+    const results = await Promise.all([
+      act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' }),
+      act(code, 'reject', { version: 1, reason: 'incomplete', message: 'Mohon lengkapi lokasi' }),
+    ]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    const view = await publicView(code);
+    expect(view.version).toBe(2);
+    expect(view.events).toHaveLength(2);
+  });
+
+  it('refuses illegal transitions with 409', async () => {
+    const { code } = await newCitizen().fileOk();
+    expect((await act(code, 'reject', { version: 1, reason: 'spam' })).status).toBe(200);
+    await expectError(await act(code, 'forward', { version: 2, agency: 'pdam-giri-menang', priority: 'normal' }), 409, 'conflict');
+  });
+
+  it('rejects with a reason the reporter sees', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk();
+    const res = await act(code, 'reject', { version: 1, reason: 'not_public_service', message: 'Ini urusan pribadi antarwarga.' });
+    expect(res.status).toBe(200);
+    const own = await (await call(`/api/complaints/${code}`, { headers: { 'X-Tracking-Token': trackingToken } })).json<ComplaintView>();
+    expect(own.status).toBe('rejected');
+    expect(own.events.at(-1)).toMatchObject({ type: 'rejected', body: 'Ini urusan pribadi antarwarga.', details: { reason: 'not_public_service' } });
+  });
+
+  it('marks a duplicate, linking the original for the reporter', async () => {
+    const citizen = newCitizen();
+    const original = await citizen.fileOk();
+    const copy = await citizen.fileOk();
+    await expectError(await act(copy.code, 'duplicate', { version: 1, of: copy.code }), 422, 'unprocessable');
+    await expectError(await act(copy.code, 'duplicate', { version: 1, of: 'NTB-00000000' }), 422, 'unprocessable');
+    expect((await act(copy.code, 'duplicate', { version: 1, of: original.code })).status).toBe(200);
+    expect((await publicView(copy.code)).events.at(-1)).toMatchObject({ type: 'duplicate', details: { of: original.code } });
+  });
+
+  it('corrects category, region and title, keeping the original in the internal log', async () => {
+    const { code } = await newCitizen().fileOk();
+    const res = await act(code, 'correct', { version: 1, title: 'Pipa PDAM bocor di Pagesangan', category: 'air-bersih', regencyCode: '52.71', districtCode: '52.71.02', villageCode: '52.71.02.1001' });
+    expect(res.status).toBe(200);
+    const view = await res.json<ComplaintView>();
+    expect(view).toMatchObject({ status: 'submitted', title: 'Pipa PDAM bocor di Pagesangan', place: { village: { name: 'Pagesangan' } }, version: 2 });
+    expect(view.events.at(-1)).toMatchObject({ type: 'corrected', details: { before: { title: 'Air PDAM tidak mengalir tiga hari', villageCode: '52.71.01.1004' } } });
+    expect((await publicView(code)).events.map((e) => e.type)).toEqual(['submitted']);
+    await expectError(await act(code, 'correct', { version: 2, regencyCode: '52.01', districtCode: '52.71.02', villageCode: '52.71.02.1001' }), 422, 'unprocessable');
+  });
+
+  it('is refused to agencies and to the public, and validates its input', async () => {
+    const { code } = await newCitizen().fileOk();
+    await expectError(await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' }, agency), 403, 'forbidden');
+    await expectError(await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' }, ''), 401, 'unauthenticated');
+    await expectError(await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'soon' }), 400, 'validation_failed');
+    await expectError(await act(code, 'forward', { version: 1, agency: 'tidak-ada', priority: 'normal' }), 422, 'unprocessable');
+    await expectError(await act(code, 'reject', { version: 1, reason: 'boring' }), 400, 'validation_failed');
+    await expectError(await act('NTB-00000000', 'reject', { version: 1, reason: 'spam' }), 404, 'not_found');
+  });
+});
+
+describe('a complaint returned by its agency', () => {
+  it('comes back to the desk flagged with the agency reason, and only its agency may return it', async () => {
+    const { code } = await newCitizen().fileOk();
+    expect((await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' })).status).toBe(200);
+    const otherAgency = (await signIn('agency', 'dinas-pupr-ntb')).cookie;
+    await expectError(await act(code, 'return', { version: 2, reason: 'Bukan wilayah kami' }, otherAgency), 404, 'not_found');
+    await expectError(await act(code, 'return', { version: 2, reason: 'Bukan wilayah kami' }, moderator), 403, 'forbidden');
+    const res = await act(code, 'return', { version: 2, reason: 'Pipa ini milik desa, bukan PDAM' }, agency);
+    expect(res.status).toBe(200);
+    expect((await res.json<ComplaintView>()).status).toBe('submitted');
+    // The agency no longer reaches it: it sees what the public sees.
+    const asAgency = await (await call(`/api/complaints/${code}`, { headers: { Cookie: agency } })).json<ComplaintView>();
+    expect(asAgency.reporter).toBeNull();
+    expect(asAgency.events.map((e) => e.type)).toEqual(['submitted', 'forwarded']);
+    await vi.waitFor(async () => {
+      const item = (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code);
+      expect(item?.returned).toMatchObject({ agency: { slug: 'pdam-giri-menang' }, reason: 'Pipa ini milik desa, bukan PDAM' });
+    });
+  });
+});

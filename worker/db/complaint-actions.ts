@@ -1,0 +1,88 @@
+// One state change of a complaint: the row (guarded by its version) and its events in one
+// D1 batch. An event is written only when the guarded update changed the row, so a stale
+// version leaves nothing behind.
+import type { ActorRole, ComplaintStatus, EventVisibility, Priority } from '../domain/vocabulary';
+
+export interface ComplaintChange {
+  complaintId: number;
+  /** The version the caller saw; the update happens only if it is still current. */
+  version: number;
+  to: ComplaintStatus;
+  set?: Partial<{
+    agencyId: number | null;
+    priority: Priority;
+    forwardedAt: number;
+    firstResponseAt: number;
+    resolvedAt: number;
+    closedAt: number;
+    dueAt: number | null;
+    duplicateOfId: number;
+    title: string;
+    categoryId: number;
+    regencyCode: string;
+    districtCode: string;
+    villageCode: string;
+  }>;
+  events: {
+    type: string;
+    actorRole: ActorRole;
+    actorUserId?: number | null;
+    agencyId?: number | null;
+    visibility: EventVisibility;
+    fromStatus: ComplaintStatus;
+    body?: string | null;
+    data?: Record<string, unknown> | null;
+  }[];
+  at: number;
+}
+
+const columns: Record<string, string> = {
+  agencyId: 'agency_id',
+  priority: 'priority',
+  forwardedAt: 'forwarded_at',
+  firstResponseAt: 'first_response_at',
+  resolvedAt: 'resolved_at',
+  closedAt: 'closed_at',
+  dueAt: 'due_at',
+  duplicateOfId: 'duplicate_of_id',
+  title: 'title',
+  categoryId: 'category_id',
+  regencyCode: 'regency_code',
+  districtCode: 'district_code',
+  villageCode: 'village_code',
+};
+
+/** Returns the ids of the events written, or undefined when the version was stale. */
+export async function applyComplaintChange(d1: D1Database, change: ComplaintChange): Promise<number[] | undefined> {
+  const sets = Object.entries(change.set ?? {});
+  const update = d1
+    .prepare(
+      `UPDATE complaints SET status = ?, version = version + 1, updated_at = ?${sets.map(([k]) => `, ${columns[k]} = ?`).join('')}
+       WHERE id = ? AND version = ? RETURNING version`,
+    )
+    .bind(change.to, change.at, ...sets.map(([, v]) => v ?? null), change.complaintId, change.version);
+  // changes() is the row count of the statement before: the update, then each event.
+  const events = change.events.map((e) =>
+    d1
+      .prepare(
+        `INSERT INTO events (complaint_id, type, actor_role, actor_user_id, agency_id, visibility, from_status, to_status, body, data, created_at)
+         SELECT ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ? WHERE changes() = 1 RETURNING id`,
+      )
+      .bind(
+        change.complaintId,
+        e.type,
+        e.actorRole,
+        e.actorUserId ?? null,
+        e.agencyId ?? null,
+        e.visibility,
+        e.fromStatus,
+        change.to,
+        e.body ?? null,
+        e.data ? JSON.stringify(e.data) : null,
+        change.at,
+      ),
+  );
+  const [updated, ...inserted] = await d1.batch<{ version?: number; id?: number }>([update, ...events]);
+  if (!updated?.results.length) return undefined;
+  return inserted.map((r) => r.results[0]?.id).filter((id): id is number => typeof id === 'number');
+}

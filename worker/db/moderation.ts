@@ -1,0 +1,61 @@
+// The moderators' queue: complaints waiting for a decision, oldest first.
+import { and, asc, count, desc, eq, gt, inArray, or } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import type { Database } from './client';
+import { agencies, complaints, events } from './schema';
+import { type ComplaintRow, selectComplaints } from './complaints';
+
+const suggested = alias(agencies, 'suggested');
+
+export async function listModerationQueue(
+  db: Database,
+  q: { after?: { submittedAt: number; id: number }; limit: number },
+): Promise<{ rows: ComplaintRow[]; total: number }> {
+  const where = and(
+    eq(complaints.status, 'submitted'),
+    q.after
+      ? or(
+          gt(complaints.submittedAt, new Date(q.after.submittedAt)),
+          and(eq(complaints.submittedAt, new Date(q.after.submittedAt)), gt(complaints.id, q.after.id)),
+        )
+      : undefined,
+  );
+  const [rows, [totals]] = await Promise.all([
+    selectComplaints(db).where(where).orderBy(asc(complaints.submittedAt), asc(complaints.id)).limit(q.limit),
+    db.select({ n: count() }).from(complaints).where(eq(complaints.status, 'submitted')),
+  ]);
+  return { rows, total: totals?.n ?? 0 };
+}
+
+export function listAgenciesByIds(db: Database, ids: number[]) {
+  if (ids.length === 0) return Promise.resolve([]);
+  return db
+    .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, shortName: agencies.shortName })
+    .from(agencies)
+    .where(inArray(agencies.id, ids));
+}
+
+/** The latest `returned` event of each complaint, with the agency that sent it back. */
+export async function latestReturns(db: Database, complaintIds: number[]) {
+  if (complaintIds.length === 0) return new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
+  const rows = await db
+    .select({ complaintId: events.complaintId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
+    .from(events)
+    .leftJoin(suggested, eq(suggested.id, events.agencyId))
+    .where(and(inArray(events.complaintId, complaintIds), eq(events.type, 'returned')))
+    .orderBy(desc(events.id));
+  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
+  for (const r of rows) {
+    if (latest.has(r.complaintId)) continue;
+    latest.set(r.complaintId, { agency: r.slug ? { slug: r.slug, name: r.name!, shortName: r.shortName } : null, reason: r.body, at: r.at });
+  }
+  return latest;
+}
+
+export function findComplaintsByCodes(db: Database, codes: string[]) {
+  if (codes.length === 0) return Promise.resolve([]);
+  return db
+    .select({ code: complaints.code, title: complaints.title, status: complaints.status, submittedAt: complaints.submittedAt })
+    .from(complaints)
+    .where(inArray(complaints.code, codes));
+}

@@ -1,0 +1,16 @@
+// Keyset cursors for lists ordered by (submitted_at, id): opaque to clients.
+import { ApiError } from './errors';
+
+export function encodeCursor(submittedAt: Date, id: number): string {
+  return btoa(`${submittedAt.getTime()}.${id}`).replace(/=+$/, '');
+}
+
+export function decodeCursor(cursor: string): { submittedAt: number; id: number } {
+  try {
+    const [at, id] = atob(cursor).split('.').map(Number);
+    if (Number.isSafeInteger(at) && Number.isSafeInteger(id)) return { submittedAt: at!, id: id! };
+  } catch {
+    // fall through to the refusal
+  }
+  throw new ApiError('validation_failed', 'Invalid query', { details: [{ path: 'cursor', message: 'Not a cursor' }] });
+}

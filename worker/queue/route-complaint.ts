@@ -1,0 +1,50 @@
+// For a new (or returned) complaint: the routing suggestion and the possible duplicates for
+// the moderators, and an immediate forward where the matching rule says auto_forward.
+// Safe to run twice: it recomputes the same result, and a forward happens only from
+// `submitted` at the version it read.
+import { applyComplaintChange } from '../db/complaint-actions';
+import type { Database } from '../db/client';
+import { findComplaintForRouting, listDuplicateCandidates, listRoutingRules, storeRoutingResult } from '../db/routing';
+import { DUPLICATE_WINDOW_MS, rankDuplicateCandidates } from '../domain/duplicates';
+import { transition } from '../domain/lifecycle';
+import { pickRoutingRule } from '../domain/routing';
+import { responseTargetMs } from '../domain/vocabulary';
+
+/** Returns the ids of events it wrote (an automatic forward), for the queue. */
+export async function routeComplaint(db: Database, d1: D1Database, complaintId: number, allowAutoForward: boolean): Promise<number[]> {
+  const found = await findComplaintForRouting(db, complaintId);
+  if (!found || found.complaint.status !== 'submitted') return [];
+  const c = found.complaint;
+  const [rules, others] = await Promise.all([
+    listRoutingRules(db, c.categoryId),
+    listDuplicateCandidates(db, c, new Date(c.submittedAt.getTime() - DUPLICATE_WINDOW_MS)),
+  ]);
+  const rule = pickRoutingRule(rules, c);
+  await storeRoutingResult(db, c.id, {
+    suggestedAgencyId: rule?.agencyId ?? null,
+    duplicateCandidates: rankDuplicateCandidates(c, others),
+  });
+  if (!rule?.autoForward || !allowAutoForward) return [];
+  const to = transition(c.status, 'forward', 'system');
+  if (!to) return [];
+  const now = Date.now();
+  // Storing the suggestion did not change the version; forward from the version read.
+  const ids = await applyComplaintChange(d1, {
+    complaintId: c.id,
+    version: c.version,
+    to,
+    at: now,
+    set: { agencyId: rule.agencyId, priority: found.defaultPriority, forwardedAt: now, dueAt: now + responseTargetMs[found.defaultPriority] },
+    events: [
+      {
+        type: 'forwarded',
+        actorRole: 'system',
+        agencyId: rule.agencyId,
+        visibility: 'public',
+        fromStatus: c.status,
+        data: { automatic: true, priority: found.defaultPriority },
+      },
+    ],
+  });
+  return ids ?? [];
+}

@@ -1,0 +1,77 @@
+// `GET /api/moderation/queue`: what waits for the moderators, oldest first, with the
+// routing suggestion and possible duplicates the queue consumer found.
+import { Hono } from 'hono';
+import { z } from 'zod';
+import { photoInfo } from '../db/complaint-views';
+import { listPhotosOf } from '../db/complaints';
+import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue } from '../db/moderation';
+import type { ModerationItem, ModerationQueueResponse } from '../domain/api';
+import type { AppEnv } from '../http/env';
+import { decodeCursor, encodeCursor } from '../http/cursor';
+import { requireStaff } from '../http/staff';
+import { validate } from '../http/validate';
+
+const queueQuery = z.object({
+  cursor: z.string().max(200).optional(),
+  limit: z.coerce.number().int().min(1).max(100).optional(),
+});
+
+export const moderationRoutes = new Hono<AppEnv>().get(
+  '/queue',
+  requireStaff('moderator', 'admin'),
+  validate('query', queueQuery),
+  async (c) => {
+    const db = c.get('db');
+    const q = c.req.valid('query');
+    const limit = q.limit ?? 50;
+    const { rows, total } = await listModerationQueue(db, { after: q.cursor ? decodeCursor(q.cursor) : undefined, limit: limit + 1 });
+    const page = rows.slice(0, limit);
+    const ids = page.map((r) => r.complaint.id);
+    const candidateCodes = [...new Set(page.flatMap((r) => (r.complaint.duplicateCandidates ?? []).map((d) => d.code)))];
+    const [photos, returns, suggestedAgencies, candidates] = await Promise.all([
+      listPhotosOf(db, ids),
+      latestReturns(db, ids),
+      listAgenciesByIds(db, [...new Set(page.map((r) => r.complaint.suggestedAgencyId).filter((id): id is number => id !== null))]),
+      findComplaintsByCodes(db, candidateCodes),
+    ]);
+    const agencyById = new Map(suggestedAgencies.map((a) => [a.id, { slug: a.slug, name: a.name, shortName: a.shortName }]));
+    const candidateByCode = new Map(candidates.map((d) => [d.code, d]));
+    const items: ModerationItem[] = page.map((row) => {
+      const c = row.complaint;
+      const returned = returns.get(c.id);
+      return {
+        code: c.code,
+        title: c.title,
+        description: c.description,
+        status: c.status,
+        priority: c.priority,
+        category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
+        place: { regency: row.regency, district: row.district, village: row.village },
+        lat: c.lat,
+        lng: c.lng,
+        address: c.address,
+        anonymous: c.anonymous,
+        confidential: c.confidential,
+        reporter: { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail },
+        submittedAt: c.submittedAt.toISOString(),
+        dueAt: c.dueAt?.toISOString() ?? null,
+        photos: photos.filter((p) => p.complaintId === c.id).map(photoInfo),
+        suggestedAgency: c.suggestedAgencyId ? (agencyById.get(c.suggestedAgencyId) ?? null) : null,
+        duplicateCandidates: (c.duplicateCandidates ?? []).flatMap((d) => {
+          const other = candidateByCode.get(d.code);
+          return other ? [{ ...d, title: other.title, status: other.status, submittedAt: other.submittedAt.toISOString() }] : [];
+        }),
+        returned: returned ? { agency: returned.agency, reason: returned.reason, at: returned.at.toISOString() } : null,
+        version: c.version,
+      };
+    });
+    const last = page.at(-1)?.complaint;
+    const body: ModerationQueueResponse = {
+      items,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.id) : null,
+      total,
+    };
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(body);
+  },
+);
