@@ -14,6 +14,7 @@ import { uploadRoutes } from './routes/uploads';
 import { authRoutes } from './routes/auth';
 import { moderationRoutes } from './routes/moderation';
 import { adminUserRoutes } from './routes/admin-users';
+import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -28,7 +29,8 @@ const api = new Hono<AppEnv>()
   .route('/photos', photoRoutes)
   .route('/auth', authRoutes)
   .route('/moderation', moderationRoutes)
-  .route('/admin/users', adminUserRoutes);
+  .route('/admin/users', adminUserRoutes)
+  .route('/admin/dead-letters', adminDeadLetterRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

@@ -1,6 +1,8 @@
 import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { call } from './helpers';
+import { signIn } from './staff';
 import worker from '../../worker/index';
 import { findEvent } from '../../worker/db/outbox';
 import { db, insertComplaint } from './fixtures';
@@ -72,5 +74,25 @@ describe('complaint-events consumer: routing is idempotent', () => {
     } finally {
       await env.DB.prepare('ALTER TABLE routing_rules_away RENAME TO routing_rules').run();
     }
+  });
+});
+
+describe('dead letters, for an administrator', () => {
+  it('lists what kept failing and replays it through the queue once', async () => {
+    const { event } = await insertComplaint();
+    await deliver('complaint-events-dlq', [{ kind: 'event', eventId: event.id }], 6);
+    const { cookie } = await signIn('admin');
+    const list = await call('/api/admin/dead-letters', { headers: { Cookie: cookie } });
+    const { items } = await list.json<{ items: { id: number; body: unknown; replayedAt: string | null }[] }>();
+    const letter = items.find((i) => JSON.stringify(i.body) === JSON.stringify({ kind: 'event', eventId: event.id }))!;
+    expect(letter.replayedAt).toBeNull();
+
+    const replay = () => call(`/api/admin/dead-letters/${letter.id}/replay`, { method: 'POST', headers: { Cookie: cookie } });
+    expect((await replay()).status).toBe(200);
+    // The real queue brings it to the consumer, which confirms the event.
+    await vi.waitFor(async () => expect((await findEvent(db(), event.id))!.deliveredAt).toBeInstanceOf(Date), { timeout: 10_000, interval: 100 });
+    expect((await replay()).status).toBe(409);
+    const moderator = await signIn('moderator');
+    expect((await call('/api/admin/dead-letters', { headers: { Cookie: moderator.cookie } })).status).toBe(403);
   });
 });

@@ -34,3 +34,21 @@ export function recordDeadLetter(db: Database, queue: string, body: unknown, att
 export function eventsByIds(db: Database, ids: number[]) {
   return db.select().from(events).where(inArray(events.id, ids));
 }
+
+export function listDeadLetters(db: Database, includeReplayed: boolean) {
+  return db
+    .select()
+    .from(deadLetters)
+    .where(includeReplayed ? undefined : isNull(deadLetters.replayedAt))
+    .orderBy(asc(deadLetters.id))
+    .limit(500);
+}
+
+export async function findDeadLetter(db: Database, id: number) {
+  const [row] = await db.select().from(deadLetters).where(eq(deadLetters.id, id)).limit(1);
+  return row;
+}
+
+export function markDeadLetterReplayed(db: Database, id: number, at: Date) {
+  return db.update(deadLetters).set({ replayedAt: at }).where(eq(deadLetters.id, id));
+}

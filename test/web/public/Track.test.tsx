@@ -97,6 +97,41 @@ describe('tracking page, as the public sees it', () => {
   });
 });
 
+describe('tracking page of a rejected or duplicate complaint', () => {
+  it('gives the moderator reason and message for a rejection', async () => {
+    api.addComplaint(
+      complaintFixture({
+        code: 'NTB-REJ00001',
+        status: 'rejected',
+        agency: null,
+        events: [
+          { id: 1, type: 'submitted', at: '2026-11-09T23:15:00.000Z', actor: 'citizen', agency: null, fromStatus: null, toStatus: 'submitted', body: null },
+          { id: 2, type: 'rejected', at: '2026-11-10T01:00:00.000Z', actor: 'moderator', agency: null, fromStatus: 'submitted', toStatus: 'rejected', body: 'Ini urusan pribadi antarwarga.', details: { reason: 'not_public_service' } },
+        ],
+      }),
+    );
+    open('/lacak/NTB-REJ00001');
+    expect(await screen.findByText('Alasan: bukan urusan layanan publik pemerintah')).toBeTruthy();
+    expect(screen.getByText('Ini urusan pribadi antarwarga.')).toBeTruthy();
+  });
+
+  it('links the complaint a duplicate repeats', async () => {
+    api.addComplaint(
+      complaintFixture({
+        code: 'NTB-DABC0001',
+        status: 'duplicate',
+        agency: null,
+        events: [
+          { id: 3, type: 'duplicate', at: '2026-11-10T01:00:00.000Z', actor: 'moderator', agency: null, fromStatus: 'submitted', toStatus: 'duplicate', body: null, details: { of: 'NTB-7K3M9Q2X' } },
+        ],
+      }),
+    );
+    open('/lacak/NTB-DABC0001');
+    const link = await screen.findByRole('link', { name: 'Masalah yang sama sudah dilaporkan di pengaduan NTB-7K3M9Q2X.' });
+    expect(link.getAttribute('href')).toBe('/lacak/NTB-7K3M9Q2X');
+  });
+});
+
 describe('tracking page, opened by the reporter', () => {
   beforeEach(() => api.addComplaint(complaintFixture()));
 

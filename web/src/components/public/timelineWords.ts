@@ -1,5 +1,5 @@
 // The words for a timeline event: what happened and who did it.
-import type { TimelineEvent } from '../../../../worker/domain/api';
+import { type RejectReason, rejectReasons, type TimelineEvent } from '../../../../worker/domain/api';
 import type { I18n, MessageKey } from '../../i18n';
 
 /** Event types the client has words for; any other type reads as a generic update. */
@@ -45,4 +45,17 @@ export function statusChangeText(event: TimelineEvent, t: I18n['t']): string | n
   return event.fromStatus
     ? t('track.statusChange', { from: t(`status.${event.fromStatus}`), to })
     : t('track.statusSet', { to });
+}
+
+/** Why a complaint was rejected, from the moderator's chosen reason. */
+export function rejectionReasonText(event: TimelineEvent, t: I18n['t']): string | null {
+  const reason = event.details?.reason;
+  if (event.type !== 'rejected' || typeof reason !== 'string' || !(rejectReasons as readonly string[]).includes(reason)) return null;
+  return t('track.reason', { reason: t(`track.reason.${reason as RejectReason}`) });
+}
+
+/** The code of the complaint this one repeats, when a moderator marked it a duplicate. */
+export function duplicateOfCode(event: TimelineEvent): string | null {
+  const of = event.details?.of;
+  return event.type === 'duplicate' && typeof of === 'string' && /^NTB-[0-9A-HJKMNP-TV-Z]{8}$/.test(of) ? of : null;
 }
