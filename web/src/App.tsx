@@ -11,6 +11,11 @@ const Report = lazy(() => import('./pages/Report'));
 // The public feed and the tracking page too: neither weighs on the form or the home page.
 const Feed = lazy(() => import('./pages/Feed'));
 const Track = lazy(() => import('./pages/Track'));
+// Staff administration: never downloaded by citizens.
+const AdminAccounts = lazy(() => import('./pages/AdminAccounts'));
+// Staff sign-in and the moderators' desk, in their own chunks too.
+const SignIn = lazy(() => import('./pages/SignIn'));
+const Moderation = lazy(() => import('./pages/Moderation'));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {
@@ -22,6 +27,9 @@ export function App() {
           <Route path="/lapor" component={Report} />
           <Route path="/pengaduan" component={Feed} />
           <Route path="/lacak/:code?" component={Track} />
+          <Route path="/admin/akun" component={AdminAccounts} />
+          <Route path="/masuk" component={SignIn} />
+          <Route path="/moderasi" component={Moderation} />
           <Route path="*404" component={NotFound} />
         </Router>
       </MetaProvider>

@@ -17,6 +17,8 @@ export class ApiError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly details: ErrorIssue[] = [],
+    /** Seconds to wait before trying again, from a 429's `Retry-After`. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
     this.name = 'ApiError';
@@ -48,11 +50,13 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   } catch (cause) {
     throw new ApiError(0, 'network', cause instanceof Error ? cause.message : String(cause));
   }
+  if (response.status === 204) return undefined as T; // No Content, e.g. after signing out
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok && body !== undefined) return body as T;
   if (isErrorBody(body)) {
     const { code, message, details } = body.error;
-    throw new ApiError(response.status, code, message, details);
+    const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
+    throw new ApiError(response.status, code, message, details, retryAfter);
   }
   throw new ApiError(response.status, 'bad_response', `Unexpected ${response.status} response`);
 }

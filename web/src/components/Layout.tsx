@@ -61,6 +61,9 @@ export function Layout(props: ParentProps) {
       <footer class="site-footer">
         <div class="site-footer-inner">
           <p>{t('footer.about')}</p>
+          <p class="staff-link">
+            <A href="/masuk">{t('staff.link')}</A>
+          </p>
         </div>
       </footer>
     </>

@@ -1,10 +1,14 @@
 import type { Dictionary } from './id';
 import { publicMessages } from './public';
 import { reportMessages } from './report';
+import { staffMessages } from './staff';
+import { adminMessages } from './admin';
 
 export const en: Dictionary = {
   ...reportMessages.en,
   ...publicMessages.en,
+  ...staffMessages.en,
+  ...adminMessages.en,
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',

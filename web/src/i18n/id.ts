@@ -1,10 +1,14 @@
 // Bahasa Indonesia: the default language, and the source of every message key.
 import { publicMessages } from './public';
 import { reportMessages } from './report';
+import { staffMessages } from './staff';
+import { adminMessages } from './admin';
 
 export const id = {
   ...reportMessages.id,
   ...publicMessages.id,
+  ...staffMessages.id,
+  ...adminMessages.id,
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',

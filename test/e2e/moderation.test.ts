@@ -1,0 +1,97 @@
+// A citizen files; a moderator signs in at /masuk, finds it in the desk with the right
+// suggestion and forwards it; a second complaint is rejected, and its reporter's tracking
+// page shows the reason.
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { ComplaintView, CreateComplaintResponse } from '../../worker/domain/api';
+import { collectPageErrors, launchBrowser } from './browser';
+
+const baseUrl = inject('baseUrl');
+let browser: Browser;
+let desk: Page;
+let deskErrors: string[];
+
+/** Files a complaint through the public API, as the form does. */
+async function file(title: string, category: string): Promise<CreateComplaintResponse> {
+  const res = await fetch(`${baseUrl}/api/complaints`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-Client-Key': crypto.randomUUID(), 'CF-Connecting-IP': '203.0.113.7' },
+    body: JSON.stringify({
+      title,
+      description: 'Sudah seminggu masalah ini dibiarkan dan warga sekitar sangat terganggu setiap hari.',
+      category,
+      regencyCode: '52.71',
+      districtCode: '52.71.01',
+      villageCode: '52.71.01.1004',
+      photoIds: [],
+      reporter: { name: 'Pelapor Uji Moderasi' },
+      anonymous: false,
+      confidential: false,
+    }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as CreateComplaintResponse;
+}
+
+async function view(code: string, token: string): Promise<ComplaintView> {
+  return (await (await fetch(`${baseUrl}/api/complaints/${code}`, { headers: { 'X-Tracking-Token': token } })).json()) as ComplaintView;
+}
+
+let water: CreateComplaintResponse;
+let junk: CreateComplaintResponse;
+
+beforeAll(async () => {
+  water = await file('Air PDAM keruh dan berbau di Ampenan', 'air-bersih');
+  junk = await file('Tetangga saya berisik setiap malam', 'lainnya');
+  browser = await launchBrowser();
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  desk = await context.newPage();
+  deskErrors = collectPageErrors(desk);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('the moderators’ desk', () => {
+  it('asks for a sign-in first, then opens the desk', async () => {
+    await desk.goto(`${baseUrl}/moderasi`, { waitUntil: 'networkidle' });
+    await desk.waitForURL(/\/masuk\?lanjut=/);
+    await desk.getByLabel('Nama pengguna').fill('moderator');
+    await desk.getByLabel('Kata sandi', { exact: true }).fill('ntbcare-demo');
+    await desk.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await desk.waitForURL(/\/moderasi$/);
+    await desk.locator(`#queue-${water.code}`).waitFor();
+  });
+
+  it('shows the complaint with the routing suggestion and forwards it', async () => {
+    await desk.locator(`#queue-${water.code}`).click();
+    await desk.getByText('Air PDAM keruh dan berbau di Ampenan').first().waitFor();
+    // The queue consumer's suggestion for clean water in Kota Mataram.
+    await expect.poll(async () => desk.locator('#suggestion-title + p').textContent()).toContain('Giri Menang');
+
+    await desk.getByRole('button', { name: /^Teruskan/ }).first().click();
+    await desk.getByRole('button', { name: /^Teruskan ke .*Giri Menang/ }).click();
+    await expect.poll(() => desk.locator(`#queue-${water.code}`).count()).toBe(0);
+
+    const after = await view(water.code, water.trackingToken);
+    expect(after.status).toBe('forwarded');
+    expect(after.agency?.slug).toBe('pdam-giri-menang');
+  });
+
+  it('rejects the second complaint with a reason its reporter then reads', async () => {
+    await desk.locator(`#queue-${junk.code}`).click();
+    await desk.getByRole('button', { name: /^Tolak/ }).first().click();
+    await desk.getByLabel('Bukan soal layanan publik').check();
+    await desk.fill('#reject-message', 'Masalah antartetangga dapat diselesaikan lewat kepala lingkungan.');
+    await desk.getByRole('button', { name: `Tolak ${junk.code}` }).click();
+    await expect.poll(() => desk.locator(`#queue-${junk.code}`).count()).toBe(0);
+    // The only failed request: asking who is signed in before anyone was.
+    expect(deskErrors.filter((e) => !/401 .*\/api\/auth\/me/.test(e))).toEqual([]);
+
+    const reporter = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+    await reporter.goto(`${baseUrl}/lacak/${junk.code}#t=${junk.trackingToken}`, { waitUntil: 'networkidle' });
+    await reporter.getByText('Alasan: bukan urusan layanan publik pemerintah').waitFor();
+    expect(await reporter.textContent('body')).toContain('Masalah antartetangga dapat diselesaikan lewat kepala lingkungan.');
+    expect(await reporter.textContent('body')).toContain('Ditolak');
+  });
+});

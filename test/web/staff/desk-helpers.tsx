@@ -1,0 +1,38 @@
+// Opening the desk as a signed-in moderator, and reading it the way a moderator does.
+import { render, screen, within } from '@solidjs/testing-library';
+import { expect } from 'vitest';
+import { App } from '../../../web/src/App';
+
+/** The first visit to a lazy page transforms its modules: slower than the default second. */
+export const slow = { timeout: 5000 };
+
+export function openPage(address: string) {
+  window.history.replaceState(null, '', address);
+  render(() => <App />);
+}
+
+/** Opens the desk and waits for the queue and the decision forms (which need /api/meta). */
+export async function openDesk() {
+  openPage('/moderasi');
+  const queue = await screen.findByRole('list', { name: 'Antrean' }, slow);
+  await screen.findByLabelText('Cari instansi');
+  return queue;
+}
+
+/** The queue's entries, top to bottom, as their codes. */
+export const queueCodes = () =>
+  within(screen.getByRole('list', { name: 'Antrean' }))
+    .getAllByRole('button')
+    .map((button) => button.id.replace('queue-', ''));
+
+export const selectedCode = () =>
+  document.querySelector('.queue-list [aria-current="true"]')?.id.replace('queue-', '');
+
+export const queueEntry = (code: string) => document.getElementById(`queue-${code}`)!;
+
+export const press = (key: string, target: Element = document.activeElement ?? document.body) =>
+  void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+
+export const statusLine = () => document.querySelector('.desk-said')!.textContent;
+
+export const expectFocusOn = (code: string) => expect(document.activeElement).toBe(queueEntry(code));

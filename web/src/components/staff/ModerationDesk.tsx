@@ -1,0 +1,206 @@
+// The moderators' triage desk: the queue on one side, the selected complaint and its
+// decision on the other. It owns the selection and what happens after an action: the
+// complaint leaves, the next one takes the focus, and a status line says what was done.
+import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
+import type { ModerationItem } from '../../../../worker/domain/api';
+import { ApiError } from '../../api/client';
+import { getComplaint } from '../../api/complaints';
+import { useMeta } from '../../api/meta';
+import { useI18n } from '../../i18n';
+import { errorMessageKey } from '../../i18n/messages';
+import { createModerationQueue } from '../../staff/moderationQueue';
+import { useStaffSession } from '../../staff/session';
+import {
+  ACTION_FORM_ID,
+  correctedItem,
+  doneText,
+  sendDeskAction,
+  type DeskAction,
+  type DeskActionKind,
+} from './actions';
+import { DeskItem } from './DeskItem';
+import { useDeskKeys } from './deskKeys';
+import { DeskKeysHelp } from './DeskKeysHelp';
+import { createNow } from './format';
+import { ITEM_TITLE_ID } from './ItemDetails';
+import { QueueList, queueItemId } from './QueueList';
+
+/** The next page loads by itself once the selection comes this close to the end of the list. */
+const LOAD_AHEAD = 10;
+
+export function ModerationDesk() {
+  const { t } = useI18n();
+  const session = useStaffSession();
+  const now = createNow();
+  useMeta(); // the forms need agencies and categories: load them alongside the queue
+  const queue = createModerationQueue((error) => {
+    if (error instanceof ApiError && error.code === 'unauthenticated') session.ended();
+  });
+  const [chosen, setChosen] = createSignal<string | null>(null);
+  const [action, setAction] = createSignal<DeskActionKind>('forward');
+  const [said, setSaid] = createSignal('');
+  /** A complaint someone else changed: still waiting (shown with it), or gone with its new status. */
+  const [conflict, setConflict] = createSignal<{ code: string; gone?: string } | null>(null);
+  let desk!: HTMLDivElement;
+
+  // The selected complaint: the one chosen, or, once it has left the queue, the one that took
+  // its place (the next, or the previous when it was the last).
+  let lastIndex = 0;
+  const selected = createMemo(() => {
+    const list = queue.items();
+    const index = list.findIndex((item) => item.code === chosen());
+    if (index >= 0) lastIndex = index;
+    return list[index >= 0 ? index : Math.min(lastIndex, list.length - 1)];
+  });
+  const selectedCode = createMemo(() => selected()?.code);
+  const selectedIndex = () => queue.items().findIndex((item) => item.code === selectedCode());
+  // Never undefined once something was selected, so the panel can read it while the queue empties.
+  const shown = createMemo<ModerationItem | undefined>((previous) => selected() ?? previous);
+
+  // Each complaint opens on forwarding, the usual decision.
+  createEffect(
+    on(selectedCode, (code) => {
+      setAction('forward');
+      if (conflict()?.code !== code) setConflict(null);
+    }),
+  );
+  createEffect(() => {
+    if (queue.hasMore() && queue.moreStatus() === 'idle' && selectedIndex() >= queue.items().length - LOAD_AHEAD) {
+      void queue.loadMore();
+    }
+  });
+
+  function focusSelected() {
+    const code = selectedCode();
+    (document.getElementById(code ? queueItemId(code) : 'desk-empty') ?? desk).focus();
+  }
+
+  function select(code: string) {
+    setChosen(code);
+    focusSelected();
+  }
+
+  function move(step: number) {
+    const list = queue.items();
+    const next = list[Math.max(0, Math.min(list.length - 1, selectedIndex() + step))];
+    if (next) select(next.code);
+  }
+
+  function openAction(kind: DeskActionKind) {
+    setAction(kind);
+    document.getElementById(ACTION_FORM_ID)?.querySelector<HTMLElement>('input, select, textarea')?.focus();
+  }
+
+  useDeskKeys({
+    ready: () => queue.status() === 'ready' && !!selected(),
+    move,
+    openAction,
+    backToQueue: focusSelected,
+    within: () => desk,
+  });
+
+  /** After a 409: the queue as it is now, and the complaint as someone else left it. */
+  async function showChangedElsewhere(code: string) {
+    await queue.reload(queue.items().length);
+    if (queue.find(code)) {
+      setChosen(code);
+      setConflict({ code });
+      document.getElementById(ITEM_TITLE_ID)?.focus();
+      return;
+    }
+    const view = await getComplaint(code).catch(() => null);
+    const status = view ? t(`status.${view.status}`) + (view.agency ? ` (${view.agency.name})` : '') : '—';
+    setConflict({ code, gone: t('desk.conflictGone', { code, status }) });
+    focusSelected();
+  }
+
+  async function perform(item: ModerationItem, action: DeskAction): Promise<unknown> {
+    try {
+      const view = await sendDeskAction(item.code, action, item.version);
+      setConflict(null);
+      if (action.kind === 'correct') {
+        queue.replace(correctedItem(item, view));
+        setAction('forward');
+      } else {
+        setChosen(item.code); // so that its neighbour takes its place
+        queue.remove(item.code);
+      }
+      setSaid(doneText(item.code, action, t));
+      focusSelected();
+      return undefined;
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) return failure;
+      if (failure.code === 'unauthenticated') {
+        session.ended();
+        return undefined;
+      }
+      // A stale version, a status that no longer allows it, or gone: never overwrite, show.
+      if (failure.code === 'conflict' || failure.code === 'not_found') {
+        await showChangedElsewhere(item.code);
+        return undefined;
+      }
+      return failure;
+    }
+  }
+
+  return (
+    <div class="desk" ref={desk} tabindex="-1">
+      <div class="desk-summary">
+        <Show when={queue.status() === 'ready'}>
+          <p>
+            {t('desk.count', { count: String(queue.total()) })}{' '}
+            <button type="button" onClick={() => void queue.reload()}>
+              {t('desk.reload')}
+            </button>
+          </p>
+        </Show>
+        <DeskKeysHelp />
+      </div>
+      <p role="status" class="desk-said">
+        {said()}
+      </p>
+      <Show when={conflict()?.gone}>
+        {(gone) => (
+          <p role="alert" class="desk-conflict">
+            {gone()}
+          </p>
+        )}
+      </Show>
+      <Show
+        when={queue.status() === 'ready'}
+        fallback={
+          <Show when={queue.status() === 'error'} fallback={<p role="status">{t('feed.loadingMore')}</p>}>
+            <p role="alert">
+              {t('desk.loadError')} {t(errorMessageKey(queue.error()))}
+            </p>
+            <button type="button" onClick={() => void queue.reload()}>
+              {t('error.retry')}
+            </button>
+          </Show>
+        }
+      >
+        <Show when={selected()} fallback={<p id="desk-empty" tabindex="-1">{t('desk.empty')}</p>}>
+          <div class="desk-columns">
+            <div class="desk-queue">
+              <QueueList items={queue.items()} selected={selectedCode() ?? null} now={now()} onSelect={select} />
+              <Show when={queue.moreStatus() === 'error'}>
+                <p role="alert">{t('desk.loadError')}</p>
+                <button type="button" onClick={() => void queue.loadMore()}>
+                  {t('error.retry')}
+                </button>
+              </Show>
+            </div>
+            <DeskItem
+              item={shown()!}
+              now={now()}
+              changedElsewhere={!!conflict() && !conflict()!.gone && conflict()!.code === selectedCode()}
+              action={action()}
+              onAction={openAction}
+              perform={(next) => perform(shown()!, next)}
+            />
+          </div>
+        </Show>
+      </Show>
+    </div>
+  );
+}

@@ -1,0 +1,111 @@
+// The complaints waiting for a moderator, oldest first, as the API pages them. The first page
+// is the API's largest; the next ones load as the moderator nears the end of what is loaded.
+import { batch, createSignal } from 'solid-js';
+import type { ModerationItem } from '../../../worker/domain/api';
+import { getModerationQueue } from './api';
+
+export type QueueStatus = 'loading' | 'ready' | 'error';
+
+export interface ModerationQueue {
+  status: () => QueueStatus;
+  error: () => unknown;
+  items: () => ModerationItem[];
+  /** How many wait in all, loaded or not. */
+  total: () => number;
+  hasMore: () => boolean;
+  moreStatus: () => 'idle' | 'loading' | 'error';
+  /** Loads from the start again, at least as far as `atLeast` complaints when there are that many. */
+  reload: (atLeast?: number) => Promise<void>;
+  loadMore: () => Promise<void>;
+  find: (code: string) => ModerationItem | undefined;
+  remove: (code: string) => void;
+  replace: (item: ModerationItem) => void;
+}
+
+/** `onError` hears every failure first (a 401 ends the session). */
+export function createModerationQueue(onError: (error: unknown) => void): ModerationQueue {
+  const [status, setStatus] = createSignal<QueueStatus>('loading');
+  const [error, setError] = createSignal<unknown>();
+  const [items, setItems] = createSignal<ModerationItem[]>([]);
+  const [total, setTotal] = createSignal(0);
+  const [cursor, setCursor] = createSignal<string | null>(null);
+  const [moreStatus, setMoreStatus] = createSignal<'idle' | 'loading' | 'error'>('idle');
+  // A reload makes any page still on its way stale.
+  let generation = 0;
+
+  /** Adds a page, leaving out complaints already listed (the queue moves between pages). */
+  const append = (list: ModerationItem[], page: ModerationItem[]) => {
+    const known = new Set(list.map((item) => item.code));
+    return [...list, ...page.filter((item) => !known.has(item.code))];
+  };
+
+  async function reload(atLeast = 0) {
+    const mine = ++generation;
+    if (status() !== 'ready') setStatus('loading');
+    try {
+      let page = await getModerationQueue(null);
+      let list = page.items;
+      for (let pages = 1; page.nextCursor && list.length < atLeast && pages < 10; pages++) {
+        page = await getModerationQueue(page.nextCursor);
+        list = append(list, page.items);
+      }
+      if (mine !== generation) return;
+      batch(() => {
+        setItems(list);
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+        setMoreStatus('idle');
+        setStatus('ready');
+      });
+    } catch (failure) {
+      if (mine !== generation) return;
+      onError(failure);
+      batch(() => {
+        setError(failure);
+        setStatus('error');
+      });
+    }
+  }
+
+  async function loadMore() {
+    const from = cursor();
+    if (!from || moreStatus() === 'loading') return;
+    const mine = generation;
+    setMoreStatus('loading');
+    try {
+      const page = await getModerationQueue(from);
+      if (mine !== generation) return;
+      batch(() => {
+        setItems((list) => append(list, page.items));
+        setTotal(page.total);
+        setCursor(page.nextCursor);
+        setMoreStatus('idle');
+      });
+    } catch (failure) {
+      if (mine !== generation) return;
+      onError(failure);
+      setMoreStatus('error');
+    }
+  }
+
+  void reload();
+
+  return {
+    status,
+    error,
+    items,
+    total,
+    hasMore: () => cursor() !== null,
+    moreStatus,
+    reload,
+    loadMore,
+    find: (code) => items().find((item) => item.code === code),
+    remove(code) {
+      batch(() => {
+        setItems((list) => list.filter((item) => item.code !== code));
+        setTotal((n) => Math.max(0, n - 1));
+      });
+    },
+    replace: (next) => setItems((list) => list.map((item) => (item.code === next.code ? next : item))),
+  };
+}
