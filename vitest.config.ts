@@ -16,6 +16,9 @@ export default defineConfig({
             miniflare: {
               bindings: {
                 APP_ENV: 'test',
+                // Retry failing queue messages at once, so a poison message reaches the
+                // dead-letter queue within a test.
+                QUEUE_RETRY_BASE_SECONDS: '0',
                 TEST_MIGRATIONS: await readD1Migrations('./migrations'),
               },
             },

@@ -31,7 +31,7 @@ export async function handleQueueBatch(
       message.ack();
     } catch (err) {
       console.error('event handling failed', message.body, err);
-      message.retry({ delaySeconds: Math.min(2 ** message.attempts, 300) });
+      message.retry({ delaySeconds: retryDelaySeconds(env, message.attempts) });
     }
   }
 }
@@ -48,4 +48,14 @@ async function handleEvent(env: Env, db: Database, message: QueueMessage): Promi
   }
   // Confirmed last: a failure above leaves the event for a retry or the outbox sweep.
   await markEventDelivered(db, event.id, new Date());
+}
+
+/**
+ * Exponential backoff: 2, 4, 8... seconds, at most five minutes; after `max_retries` the
+ * runtime moves the message to the dead-letter queue. QUEUE_RETRY_BASE_SECONDS=0 (tests)
+ * retries at once.
+ */
+export function retryDelaySeconds(env: Env, attempts: number): number {
+  const base = Number(env.QUEUE_RETRY_BASE_SECONDS ?? 2);
+  return base <= 0 ? 0 : Math.min(base ** attempts, 300);
 }
