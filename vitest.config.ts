@@ -27,6 +27,8 @@ export default defineConfig({
         test: {
           name: 'worker',
           include: ['test/worker/**/*.test.ts'],
+          // Some tests send a hundred requests (rate limits); CI's machine is shared and slow.
+          testTimeout: 30_000,
           setupFiles: ['test/worker/apply-migrations.ts'],
         },
       },
@@ -36,6 +38,7 @@ export default defineConfig({
         test: {
           name: 'web',
           environment: 'jsdom',
+          testTimeout: 15_000,
           include: ['test/web/**/*.test.{ts,tsx}'],
         },
       },

@@ -15,6 +15,8 @@ import { authRoutes } from './routes/auth';
 import { moderationRoutes } from './routes/moderation';
 import { adminUserRoutes } from './routes/admin-users';
 import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
+import { inboxRoutes } from './routes/inbox';
+import { liveRoutes } from './routes/live';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -30,7 +32,9 @@ const api = new Hono<AppEnv>()
   .route('/auth', authRoutes)
   .route('/moderation', moderationRoutes)
   .route('/admin/users', adminUserRoutes)
-  .route('/admin/dead-letters', adminDeadLetterRoutes);
+  .route('/admin/dead-letters', adminDeadLetterRoutes)
+  .route('/inbox', inboxRoutes)
+  .route('/live', liveRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

@@ -373,3 +373,51 @@ export interface CreateStaffRequest {
   /** At least 12 characters. */
   password: string;
 }
+
+// ---- Agency inbox and live updates ----
+
+/** One complaint in an agency's inbox (`GET /api/inbox`). */
+export interface InboxItem {
+  code: string;
+  title: string;
+  excerpt: string;
+  status: ComplaintStatus;
+  priority: Priority;
+  category: CategoryRef;
+  place: PlaceRef;
+  anonymous: boolean;
+  confidential: boolean;
+  submittedAt: string;
+  forwardedAt: string | null;
+  /** The response target: forwarded + 1 h / 24 h / 48 h by priority. */
+  dueAt: string | null;
+  firstResponseAt: string | null;
+  /** Forwarded and not yet acknowledged or answered by the agency. */
+  isNew: boolean;
+  version: number;
+  photoCount: number;
+}
+
+export interface InboxResponse {
+  items: InboxItem[];
+  nextCursor: string | null;
+  /** Open complaints of the agency by status. */
+  counts: Partial<Record<ComplaintStatus, number>>;
+  /** The newest event id concerning this inbox: the cursor for `GET /api/inbox/events?since=`. */
+  lastEventId: number;
+}
+
+/** `GET /api/inbox/events?since=<eventId>`: what happened after the cursor, oldest first. */
+export interface InboxEventsResponse {
+  events: { eventId: number; eventType: string; complaintCode: string; status: ComplaintStatus; version: number }[];
+  lastEventId: number;
+}
+
+/** Agency actions, each `{version, ...}` → 200 `ComplaintView`: `acknowledge` `{version}`;
+ * `respond` `{version, body}` (public answer the reporter reads); `note` `{version, body}`
+ * (internal: the agency and moderators); `resolve` `{version, body}` (resolution note, public);
+ * `return` `{version, reason}` (not our responsibility, back to the moderators). */
+export interface AgencyTextActionRequest {
+  version: number;
+  body: string;
+}

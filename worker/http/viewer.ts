@@ -7,8 +7,8 @@ import { TRACKING_TOKEN_HEADER } from '../domain/api';
 import type { Viewer } from '../domain/access';
 import type { AppEnv } from './env';
 
-export async function viewerOf(c: Context<AppEnv>, trackingTokenHash: string): Promise<Viewer> {
-  const token = c.req.header(TRACKING_TOKEN_HEADER);
+/** `token` overrides the header, for a WebSocket that cannot send one. */
+export async function viewerOf(c: Context<AppEnv>, trackingTokenHash: string, token = c.req.header(TRACKING_TOKEN_HEADER)): Promise<Viewer> {
   if (token && /^[0-9a-f]{32}$/.test(token) && (await sha256Hex(token)) === trackingTokenHash) return { kind: 'reporter' };
   const staff = c.get('staff') ?? (await currentStaff(c));
   if (staff) {

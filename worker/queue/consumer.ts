@@ -5,6 +5,7 @@ import { findEvent, markEventDelivered, recordDeadLetter } from '../db/outbox';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
 import { sendEvents } from './producer';
 import { routeComplaint } from './route-complaint';
+import { publishEvent } from '../live/publish';
 
 export async function handleQueueBatch(
   batch: MessageBatch<unknown>,
@@ -46,6 +47,7 @@ async function handleEvent(env: Env, db: Database, message: QueueMessage): Promi
     const written = await routeComplaint(db, env.DB, event.complaintId, event.type === 'submitted');
     await sendEvents(env.EVENTS, written);
   }
+  await publishEvent(env, db, event.id);
   // Confirmed last: a failure above leaves the event for a retry or the outbox sweep.
   await markEventDelivered(db, event.id, new Date());
 }

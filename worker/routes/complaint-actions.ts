@@ -174,9 +174,17 @@ export const moderatorActionRoutes = new Hono<AppEnv>()
 const returnBody = z
   .object({ version, reason: z.string().max(2000).refine((r) => r.trim().length >= 5, 'Say why, in at least 5 characters') })
   .strict();
+const textBody = z
+  .object({ version, body: z.string().max(4000).refine((b) => b.trim().length >= 1, 'Required') })
+  .strict();
+const versionBody = z.object({ version }).strict();
+
+/** The first public answer of the agency starts the clock of its response time once. */
+const firstResponse = (row: ComplaintRow, now: number) => row.complaint.firstResponseAt?.getTime() ?? now;
 
 export const agencyActionRoutes = new Hono<AppEnv>()
-  .use('/:code/:action{return}', requireStaff('agency'))
+  .use('/:code/:action{return|acknowledge|respond|resolve}', requireStaff('agency'))
+  .use('/:code/note', requireStaff())
 
   // "Not our responsibility": back to the moderators' desk, flagged with the reason.
   .post('/:code/return', validate('param', complaintCodeParam), validate('json', returnBody), async (c) => {
@@ -189,5 +197,53 @@ export const agencyActionRoutes = new Hono<AppEnv>()
       to,
       set: { agencyId: null, dueAt: now + moderationTargetMs },
       events: [{ ...actor(c), type: 'returned', visibility: 'internal', fromStatus: row.complaint.status, body: body.reason }],
+    });
+  })
+
+  .post('/:code/acknowledge', validate('param', complaintCodeParam), validate('json', versionBody), async (c) => {
+    const body = c.req.valid('json');
+    const row = await reachableComplaint(c, c.req.valid('param').code);
+    const to = checkAction(c, row, 'acknowledge', body.version);
+    return commit(c, row, {
+      version: body.version,
+      to,
+      events: [{ ...actor(c), type: 'acknowledged', visibility: 'public', fromStatus: row.complaint.status }],
+    });
+  })
+
+  .post('/:code/respond', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
+    const body = c.req.valid('json');
+    const row = await reachableComplaint(c, c.req.valid('param').code);
+    const to = checkAction(c, row, 'respond', body.version);
+    return commit(c, row, {
+      version: body.version,
+      to,
+      set: { firstResponseAt: firstResponse(row, Date.now()) },
+      events: [{ ...actor(c), type: 'response', visibility: 'public', fromStatus: row.complaint.status, body: body.body }],
+    });
+  })
+
+  .post('/:code/resolve', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
+    const body = c.req.valid('json');
+    const row = await reachableComplaint(c, c.req.valid('param').code);
+    const to = checkAction(c, row, 'resolve', body.version);
+    const now = Date.now();
+    return commit(c, row, {
+      version: body.version,
+      to,
+      set: { firstResponseAt: firstResponse(row, now), resolvedAt: now, dueAt: null },
+      events: [{ ...actor(c), type: 'resolved', visibility: 'public', fromStatus: row.complaint.status, body: body.body }],
+    });
+  })
+
+  // Internal words between the agency and the moderators; the status stays.
+  .post('/:code/note', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
+    const body = c.req.valid('json');
+    const row = await reachableComplaint(c, c.req.valid('param').code);
+    const to = checkAction(c, row, 'note', body.version);
+    return commit(c, row, {
+      version: body.version,
+      to,
+      events: [{ ...actor(c), type: 'note', visibility: 'internal', fromStatus: row.complaint.status, body: body.body }],
     });
   });

@@ -1,0 +1,120 @@
+// The live layer end to end in workerd: who may open which topic, and a staff action
+// reaching the right sockets through the queue consumer.
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { LiveMessage } from '../../worker/domain/live';
+import { newCitizen } from './citizen';
+import { call, expectError } from './helpers';
+import { signIn } from './staff';
+
+let moderator: string;
+let pdam: string;
+let pupr: string;
+let pdamAgencyId: number;
+
+beforeAll(async () => {
+  moderator = (await signIn('moderator')).cookie;
+  pdam = (await signIn('agency', 'pdam-giri-menang')).cookie;
+  pupr = (await signIn('agency', 'dinas-pupr-ntb')).cookie;
+  const me = await (await call('/api/auth/me', { headers: { Cookie: pdam } })).json<{ user: { agencyId: number } }>();
+  pdamAgencyId = me.user.agencyId;
+});
+
+function open(topic: string, headers: Record<string, string> = {}) {
+  return call(`/api/live?topic=${encodeURIComponent(topic)}`, { headers: { Upgrade: 'websocket', ...headers } });
+}
+
+async function listen(topic: string, headers: Record<string, string> = {}) {
+  const res = await open(topic, headers);
+  expect(res.status, topic).toBe(101);
+  const socket = res.webSocket!;
+  const messages: LiveMessage[] = [];
+  socket.addEventListener('message', (e) => {
+    messages.push(JSON.parse(e.data as string) as LiveMessage);
+  });
+  socket.accept();
+  return { socket, messages };
+}
+
+describe('GET /api/live: who may listen', () => {
+  it('lets each role open only its topics, and answers 404 otherwise', async () => {
+    const { code } = await newCitizen().fileOk();
+    const secret = await newCitizen().fileOk({ confidential: true });
+    const cases: [string, Record<string, string>, number][] = [
+      ['moderation', { Cookie: moderator }, 101],
+      ['moderation', { Cookie: pdam }, 404],
+      ['moderation', {}, 404],
+      [`agency:${pdamAgencyId}`, { Cookie: pdam }, 101],
+      [`agency:${pdamAgencyId}`, { Cookie: moderator }, 101],
+      [`agency:${pdamAgencyId}`, { Cookie: pupr }, 404],
+      [`agency:${pdamAgencyId}`, {}, 404],
+      [`complaint:${code}`, {}, 101],
+      [`complaint:${secret.code}`, {}, 404],
+      [`complaint:${secret.code}`, { 'Sec-WebSocket-Protocol': `ntbcare, token.${secret.trackingToken}` }, 101],
+      [`complaint:${secret.code}`, { Cookie: moderator }, 101],
+      [`complaint:${secret.code}`, { Cookie: pupr }, 404],
+      ['complaint:NTB-00000000', {}, 404],
+      ['everything', { Cookie: moderator }, 404],
+    ];
+    for (const [topic, headers, status] of cases) {
+      const res = await open(topic, headers);
+      expect(res.status, `${topic} ${JSON.stringify(headers)}`).toBe(status);
+      if (status === 101) {
+        res.webSocket!.accept();
+        res.webSocket!.close();
+      }
+    }
+  });
+
+  it('refuses a plain request and a cross-site socket', async () => {
+    await expectError(await call('/api/live?topic=moderation', { headers: { Cookie: moderator } }), 400, 'validation_failed');
+    await expectError(await open('moderation', { Cookie: moderator, Origin: 'https://evil.example' }), 403, 'forbidden');
+  });
+});
+
+describe('live fan-out through the queue', () => {
+  it('a forward reaches the agency, the moderators and the complaint page, and no other agency', async () => {
+    const { code } = await newCitizen().fileOk();
+    const agency = await listen(`agency:${pdamAgencyId}`, { Cookie: pdam });
+    const other = await listen(`agency:${pdamAgencyId + 1}`, { Cookie: moderator });
+    const desk = await listen('moderation', { Cookie: moderator });
+    const page = await listen(`complaint:${code}`);
+
+    const res = await call(`/api/complaints/${code}/forward`, {
+      method: 'POST',
+      headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 1, agency: 'pdam-giri-menang', priority: 'urgent', note: 'Catatan rahasia untuk PDAM' }),
+    });
+    expect(res.status).toBe(200);
+
+    const forwarded = (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.eventType === 'forwarded';
+    await vi.waitFor(() => {
+      expect(agency.messages.filter(forwarded)).toHaveLength(1);
+      expect(desk.messages.filter(forwarded)).toHaveLength(1);
+      expect(page.messages.filter(forwarded)).toHaveLength(1);
+    }, { timeout: 10_000, interval: 50 });
+    expect(agency.messages.find(forwarded)).toMatchObject({ status: 'forwarded', version: 2, topic: `agency:${pdamAgencyId}` });
+    // The internal note goes to staff topics only, and its words to none.
+    await vi.waitFor(() => expect(agency.messages.some((m) => m.type === 'event' && m.eventType === 'note')).toBe(true), { timeout: 10_000 });
+    expect(page.messages.some((m) => m.type === 'event' && m.eventType === 'note')).toBe(false);
+    for (const socket of [agency, desk, page, other]) expect(JSON.stringify(socket.messages)).not.toContain('rahasia');
+    expect(other.messages.filter((m) => m.type === 'event' && m.complaintCode === code)).toEqual([]);
+  });
+
+  it('lets an agency catch up from D1 with a cursor: nothing missed, nothing twice', async () => {
+    const before = await (await call('/api/inbox', { headers: { Cookie: pdam } })).json<{ lastEventId: number }>();
+    const { code } = await newCitizen().fileOk();
+    await call(`/api/complaints/${code}/forward`, {
+      method: 'POST',
+      headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 1, agency: 'pdam-giri-menang', priority: 'normal' }),
+    });
+    const caught = await (await call(`/api/inbox/events?since=${before.lastEventId}`, { headers: { Cookie: pdam } })).json<{
+      events: { eventId: number; eventType: string; complaintCode: string }[];
+      lastEventId: number;
+    }>();
+    // The complaint is the agency's now: its whole story since the cursor, in order.
+    expect(caught.events.filter((e) => e.complaintCode === code).map((e) => e.eventType)).toEqual(['submitted', 'forwarded']);
+    const again = await (await call(`/api/inbox/events?since=${caught.lastEventId}`, { headers: { Cookie: pdam } })).json<{ events: unknown[] }>();
+    expect(again.events).toEqual([]);
+  });
+});

@@ -1,0 +1,76 @@
+// An agency's inbox: the complaints it holds, and the events that concern them.
+import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
+import type { ComplaintStatus } from '../domain/vocabulary';
+import type { Database } from './client';
+import { type ComplaintRow, selectComplaints } from './complaints';
+import { complaints, events } from './schema';
+
+export const INBOX_STATUSES: readonly ComplaintStatus[] = ['forwarded', 'in_progress', 'resolved'];
+
+export function listInbox(
+  db: Database,
+  q: { agencyId: number; status?: ComplaintStatus; after?: { updatedAt: number; id: number }; limit: number },
+): Promise<ComplaintRow[]> {
+  return selectComplaints(db)
+    .where(
+      and(
+        eq(complaints.agencyId, q.agencyId),
+        q.status ? eq(complaints.status, q.status) : inArray(complaints.status, [...INBOX_STATUSES]),
+        q.after
+          ? or(
+              lt(complaints.updatedAt, new Date(q.after.updatedAt)),
+              and(eq(complaints.updatedAt, new Date(q.after.updatedAt)), lt(complaints.id, q.after.id)),
+            )
+          : undefined,
+      ),
+    )
+    .orderBy(desc(complaints.updatedAt), desc(complaints.id))
+    .limit(q.limit);
+}
+
+export async function countInbox(db: Database, agencyId: number) {
+  const rows = await db
+    .select({ status: complaints.status, n: count() })
+    .from(complaints)
+    .where(and(eq(complaints.agencyId, agencyId), inArray(complaints.status, [...INBOX_STATUSES])))
+    .groupBy(complaints.status);
+  return Object.fromEntries(rows.map((r) => [r.status, r.n]));
+}
+
+/** Events about complaints the agency holds or held (as their agency, or naming it). */
+const concernsAgency = (agencyId: number) =>
+  or(eq(events.agencyId, agencyId), sql`${events.complaintId} in (select id from complaints where agency_id = ${agencyId})`);
+
+export async function listInboxEvents(db: Database, agencyId: number, since: number, limit = 500) {
+  return db
+    .select({
+      eventId: events.id,
+      eventType: events.type,
+      complaintCode: complaints.code,
+      status: complaints.status,
+      version: complaints.version,
+    })
+    .from(events)
+    .innerJoin(complaints, eq(complaints.id, events.complaintId))
+    .where(and(gt(events.id, since), concernsAgency(agencyId)))
+    .orderBy(asc(events.id))
+    .limit(limit);
+}
+
+export async function lastInboxEventId(db: Database, agencyId: number): Promise<number> {
+  const [row] = await db
+    .select({ id: sql<number>`max(${events.id})` })
+    .from(events)
+    .where(concernsAgency(agencyId));
+  return row?.id ?? 0;
+}
+
+/** Complaints with a public or agency action after forwarding, so not "new" any more. */
+export async function answeredByAgency(db: Database, complaintIds: number[]) {
+  if (complaintIds.length === 0) return new Set<number>();
+  const rows = await db
+    .selectDistinct({ id: events.complaintId })
+    .from(events)
+    .where(and(inArray(events.complaintId, complaintIds), eq(events.actorRole, 'agency')));
+  return new Set(rows.map((r) => r.id));
+}

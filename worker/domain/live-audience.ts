@@ -1,0 +1,30 @@
+// Which live topics hear of an event, and who may listen to a topic. Messages carry only
+// ids, types, status and version: listeners re-read details through the API, where every
+// object is checked again, so no topic ever carries a reporter's identity or a note.
+import type { Viewer } from './access';
+import type { LiveTopic } from './live';
+import type { EventVisibility } from './vocabulary';
+
+export function topicsForEvent(e: {
+  visibility: EventVisibility;
+  complaintCode: string;
+  complaintAgencyId: number | null;
+  eventAgencyId: number | null;
+}): LiveTopic[] {
+  const topics = new Set<LiveTopic>(['moderation']);
+  if (e.complaintAgencyId !== null) topics.add(`agency:${e.complaintAgencyId}`);
+  // The agency that returned or lost a complaint hears that it left its inbox.
+  if (e.eventAgencyId !== null) topics.add(`agency:${e.eventAgencyId}`);
+  if (e.visibility === 'public') topics.add(`complaint:${e.complaintCode}`);
+  return [...topics];
+}
+
+/** May this viewer listen to the topic? Complaint topics are checked by the caller. */
+export function mayListen(viewer: Viewer, topic: LiveTopic): boolean {
+  if (topic === 'moderation') return viewer.kind === 'staff' && viewer.role !== 'agency';
+  if (topic.startsWith('agency:')) {
+    if (viewer.kind !== 'staff') return false;
+    return viewer.role !== 'agency' || `agency:${viewer.agencyId}` === topic;
+  }
+  return false;
+}
