@@ -160,3 +160,21 @@ describe('a complaint returned by its agency', () => {
     });
   });
 });
+
+describe('a full desk', () => {
+  it('serves a page of 100 waiting complaints (D1 binds at most 100 parameters a query)', async () => {
+    const statements = Array.from({ length: 120 }, (_, i) =>
+      env.DB.prepare(
+        `INSERT INTO complaints (code, title, description, category_id, regency_code, district_code, village_code, tracking_token_hash, submitted_at, updated_at)
+         SELECT ?, 'Antrian penuh', 'Pengaduan untuk menguji halaman penuh.', id, '52.71', '52.71.01', '52.71.01.1004', ?, ?, ?
+         FROM categories WHERE slug = 'lainnya'`,
+      ).bind(`NTB-F${String(i).padStart(7, '0')}`, '0'.repeat(64), i, i),
+    );
+    await env.DB.batch(statements);
+    const res = await queue(moderator, 'limit=100');
+    expect(res.status).toBe(200);
+    const body = await res.json<ModerationQueueResponse>();
+    expect(body.items).toHaveLength(100);
+    expect(body.nextCursor).toBeTruthy();
+  });
+});

@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ComplaintStatus } from '../domain/vocabulary';
+import { inChunks } from './chunks';
 import type { Database } from './client';
 import { agencies, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
 
@@ -68,12 +69,9 @@ export function listFeed(db: Database, q: FeedQuery): Promise<ComplaintRow[]> {
 }
 
 export function listPhotosOf(db: Database, complaintIds: number[]) {
-  if (complaintIds.length === 0) return Promise.resolve([]);
-  return db
-    .select()
-    .from(photos)
-    .where(inArray(photos.complaintId, complaintIds))
-    .orderBy(asc(photos.complaintId), asc(photos.position));
+  return inChunks(complaintIds, (ids) =>
+    db.select().from(photos).where(inArray(photos.complaintId, ids)).orderBy(asc(photos.complaintId), asc(photos.position)),
+  );
 }
 
 export function listEventsOf(db: Database, complaintId: number, visibility: 'public' | 'all') {

@@ -1,6 +1,7 @@
 // An agency's inbox: the complaints it holds, and the events that concern them.
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
 import type { ComplaintStatus } from '../domain/vocabulary';
+import { inChunks } from './chunks';
 import type { Database } from './client';
 import { type ComplaintRow, selectComplaints } from './complaints';
 import { complaints, events } from './schema';
@@ -68,9 +69,11 @@ export async function lastInboxEventId(db: Database, agencyId: number): Promise<
 /** Complaints with a public or agency action after forwarding, so not "new" any more. */
 export async function answeredByAgency(db: Database, complaintIds: number[]) {
   if (complaintIds.length === 0) return new Set<number>();
-  const rows = await db
-    .selectDistinct({ id: events.complaintId })
-    .from(events)
-    .where(and(inArray(events.complaintId, complaintIds), eq(events.actorRole, 'agency')));
+  const rows = await inChunks(complaintIds, (ids) =>
+    db
+      .selectDistinct({ id: events.complaintId })
+      .from(events)
+      .where(and(inArray(events.complaintId, ids), eq(events.actorRole, 'agency'))),
+  );
   return new Set(rows.map((r) => r.id));
 }

@@ -1,6 +1,7 @@
 // The moderators' queue: complaints waiting for a decision, oldest first.
 import { and, asc, count, desc, eq, gt, inArray, or } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { inChunks } from './chunks';
 import type { Database } from './client';
 import { agencies, complaints, events } from './schema';
 import { type ComplaintRow, selectComplaints } from './complaints';
@@ -28,22 +29,25 @@ export async function listModerationQueue(
 }
 
 export function listAgenciesByIds(db: Database, ids: number[]) {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db
-    .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, shortName: agencies.shortName })
-    .from(agencies)
-    .where(inArray(agencies.id, ids));
+  return inChunks(ids, (slice) =>
+    db
+      .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, shortName: agencies.shortName })
+      .from(agencies)
+      .where(inArray(agencies.id, slice)),
+  );
 }
 
 /** The latest `returned` event of each complaint, with the agency that sent it back. */
 export async function latestReturns(db: Database, complaintIds: number[]) {
   if (complaintIds.length === 0) return new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
-  const rows = await db
-    .select({ complaintId: events.complaintId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
-    .from(events)
-    .leftJoin(suggested, eq(suggested.id, events.agencyId))
-    .where(and(inArray(events.complaintId, complaintIds), eq(events.type, 'returned')))
-    .orderBy(desc(events.id));
+  const rows = await inChunks(complaintIds, (ids) =>
+    db
+      .select({ id: events.id, complaintId: events.complaintId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
+      .from(events)
+      .leftJoin(suggested, eq(suggested.id, events.agencyId))
+      .where(and(inArray(events.complaintId, ids), eq(events.type, 'returned')))
+      .orderBy(desc(events.id)),
+  );
   const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
   for (const r of rows) {
     if (latest.has(r.complaintId)) continue;
@@ -53,9 +57,10 @@ export async function latestReturns(db: Database, complaintIds: number[]) {
 }
 
 export function findComplaintsByCodes(db: Database, codes: string[]) {
-  if (codes.length === 0) return Promise.resolve([]);
-  return db
-    .select({ code: complaints.code, title: complaints.title, status: complaints.status, submittedAt: complaints.submittedAt })
-    .from(complaints)
-    .where(inArray(complaints.code, codes));
+  return inChunks(codes, (slice) =>
+    db
+      .select({ code: complaints.code, title: complaints.title, status: complaints.status, submittedAt: complaints.submittedAt })
+      .from(complaints)
+      .where(inArray(complaints.code, slice)),
+  );
 }
