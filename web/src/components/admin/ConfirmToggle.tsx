@@ -1,10 +1,11 @@
 // "Disable this account?": asked in the row itself before the account is switched off or on.
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, onMount } from 'solid-js';
 import type { StaffAccount } from '../../../../worker/domain/api';
 import { setStaffDisabled } from '../../api/admin';
 import { ApiError } from '../../api/client';
 import { useI18n, type MessageKey } from '../../i18n';
 import { actionErrorKey } from './accountErrors';
+import { PanelActions } from './PanelActions';
 
 export interface ConfirmToggleProps {
   account: StaffAccount;
@@ -43,14 +44,7 @@ export function ConfirmToggle(props: ConfirmToggleProps) {
           username: props.account.username,
         })}
       </p>
-      <Show when={error()}>
-        {(key) => (
-          <p class="form-error" role="alert">
-            {t(key())}
-          </p>
-        )}
-      </Show>
-      <div class="admin-buttons">
+      <PanelActions error={error()} onCancel={props.onCancel}>
         <button
           type="button"
           classList={{ danger: disabling, primary: !disabling }}
@@ -59,10 +53,7 @@ export function ConfirmToggle(props: ConfirmToggleProps) {
         >
           {t(disabling ? 'admin.disable.confirm' : 'admin.enable.confirm')}
         </button>
-        <button type="button" onClick={() => props.onCancel()}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      </PanelActions>
     </div>
   );
 }

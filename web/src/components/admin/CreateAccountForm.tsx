@@ -14,7 +14,8 @@ import {
   type FieldErrors,
 } from './accountErrors';
 import { AgencySelect } from './AgencySelect';
-import { describedBy, Field } from './Field';
+import { describedBy, Field } from '../Field';
+import { PanelActions } from './PanelActions';
 import { PasswordField } from './PasswordField';
 
 export interface CreateAccountFormProps {
@@ -89,11 +90,11 @@ export function CreateAccountForm(props: CreateAccountFormProps) {
 
   return (
     <form class="admin-form" aria-labelledby="admin-create-title" onSubmit={submit} novalidate>
-      <Field id={fieldId('role')} label={t('admin.field.role')} error={error('role')}>
+      <Field class="admin-field" id={fieldId('role')} label={t('admin.field.role')} error={error('role')}>
         <select
           id={fieldId('role')}
           aria-invalid={error('role') ? true : undefined}
-          aria-describedby={describedBy(fieldId('role'), false, error('role'))}
+          aria-describedby={describedBy(fieldId('role'), { error: error('role') })}
           onChange={(e) => update({ role: e.currentTarget.value as AccountDraft['role'] })}
         >
           <option value="" selected={!draft().role}>
@@ -109,18 +110,19 @@ export function CreateAccountForm(props: CreateAccountFormProps) {
         </select>
       </Field>
       <Show when={draft().role === 'agency'}>
-        <Field id={fieldId('agency')} label={t('admin.field.agency')} error={error('agency')}>
+        <Field class="admin-field" id={fieldId('agency')} label={t('admin.field.agency')} error={error('agency')}>
           <AgencySelect
             id={fieldId('agency')}
             value={draft().agency}
             onChange={(agency) => update({ agency })}
             emptyLabel={t('admin.field.agencyChoose')}
             invalid={!!error('agency')}
-            describedBy={describedBy(fieldId('agency'), false, error('agency'))}
+            describedBy={describedBy(fieldId('agency'), { error: error('agency') })}
           />
         </Field>
       </Show>
       <Field
+        class="admin-field"
         id={fieldId('username')}
         label={t('admin.field.username')}
         hint={t('admin.field.usernameHint')}
@@ -135,7 +137,7 @@ export function CreateAccountForm(props: CreateAccountFormProps) {
           maxLength={40}
           value={draft().username}
           aria-invalid={error('username') ? true : undefined}
-          aria-describedby={describedBy(fieldId('username'), true, error('username'))}
+          aria-describedby={describedBy(fieldId('username'), { hint: true, error: error('username') })}
           onInput={(e) => update({ username: e.currentTarget.value })}
         />
         <Show when={draft().role === 'agency' && chosenAgency()}>
@@ -146,14 +148,19 @@ export function CreateAccountForm(props: CreateAccountFormProps) {
           )}
         </Show>
       </Field>
-      <Field id={fieldId('displayName')} label={t('admin.field.displayName')} error={error('displayName')}>
+      <Field
+        class="admin-field"
+        id={fieldId('displayName')}
+        label={t('admin.field.displayName')}
+        error={error('displayName')}
+      >
         <input
           id={fieldId('displayName')}
           type="text"
           autocomplete="off"
           value={draft().displayName}
           aria-invalid={error('displayName') ? true : undefined}
-          aria-describedby={describedBy(fieldId('displayName'), false, error('displayName'))}
+          aria-describedby={describedBy(fieldId('displayName'), { error: error('displayName') })}
           onInput={(e) => update({ displayName: e.currentTarget.value })}
         />
       </Field>
@@ -164,21 +171,11 @@ export function CreateAccountForm(props: CreateAccountFormProps) {
         onInput={(password) => update({ password })}
         error={error('password')}
       />
-      <Show when={formError()}>
-        {(key) => (
-          <p class="form-error" role="alert">
-            {t(key())}
-          </p>
-        )}
-      </Show>
-      <div class="admin-buttons">
+      <PanelActions error={formError()} onCancel={props.onCancel}>
         <button type="submit" class="primary" aria-disabled={sending()}>
           {sending() ? t('admin.create.sending') : t('admin.create.submit')}
         </button>
-        <button type="button" onClick={() => props.onCancel()}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      </PanelActions>
     </form>
   );
 }

@@ -3,7 +3,7 @@
 import { createSignal } from 'solid-js';
 import { useI18n } from '../../i18n';
 import { generatePassword, PASSWORD_MIN } from './accountRules';
-import { describedBy, Field } from './Field';
+import { describedBy, Field } from '../Field';
 
 export interface PasswordFieldProps {
   id: string;
@@ -22,7 +22,7 @@ export function PasswordField(props: PasswordFieldProps) {
     setVisible(true);
   };
   return (
-    <Field id={props.id} label={props.label} hint={hint()} error={props.error}>
+    <Field class="admin-field" id={props.id} label={props.label} hint={hint()} error={props.error}>
       <div class="admin-password">
         <input
           id={props.id}
@@ -32,7 +32,7 @@ export function PasswordField(props: PasswordFieldProps) {
           spellcheck={false}
           value={props.value}
           aria-invalid={props.error ? true : undefined}
-          aria-describedby={describedBy(props.id, true, props.error)}
+          aria-describedby={describedBy(props.id, { hint: true, error: props.error })}
           onInput={(e) => props.onInput(e.currentTarget.value)}
         />
         <button type="button" aria-pressed={visible()} onClick={() => setVisible(!visible())}>

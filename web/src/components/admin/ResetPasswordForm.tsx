@@ -1,8 +1,9 @@
 // A new password for someone else's account; saving it also signs that account out everywhere.
-import { createSignal, onMount, Show } from 'solid-js';
+import { createSignal, onMount } from 'solid-js';
 import { resetStaffPassword } from '../../api/admin';
 import { useI18n, type MessageKey } from '../../i18n';
 import { actionErrorKey, passwordError } from './accountErrors';
+import { PanelActions } from './PanelActions';
 import { PasswordField } from './PasswordField';
 
 export interface ResetPasswordFormProps {
@@ -61,21 +62,11 @@ export function ResetPasswordForm(props: ResetPasswordFormProps) {
         error={fieldError() && t(fieldError()!)}
       />
       <p class="hint">{t('admin.reset.effect')}</p>
-      <Show when={formError()}>
-        {(key) => (
-          <p class="form-error" role="alert">
-            {t(key())}
-          </p>
-        )}
-      </Show>
-      <div class="admin-buttons">
+      <PanelActions error={formError()} onCancel={props.onCancel}>
         <button type="submit" class="primary" aria-disabled={sending()}>
           {sending() ? t('admin.reset.sending') : t('admin.reset.submit')}
         </button>
-        <button type="button" onClick={() => props.onCancel()}>
-          {t('admin.cancel')}
-        </button>
-      </div>
+      </PanelActions>
     </form>
   );
 }

@@ -3,6 +3,7 @@
 import { Show } from 'solid-js';
 import type { JSX } from 'solid-js';
 import { useI18n } from '../../i18n';
+import { describedBy, Field } from '../Field';
 import { useSay } from './text';
 
 export interface TextFieldProps {
@@ -25,33 +26,27 @@ export function TextField(props: TextFieldProps) {
   const { t } = useI18n();
   const say = useSay();
   const over = () => (props.max ? Math.max(0, props.value.trim().length - props.max) : 0);
-  const describedBy = () =>
-    [props.hint && `${props.id}-hint`, props.max && `${props.id}-count`, props.error && `${props.id}-error`]
-      .filter(Boolean)
-      .join(' ') || undefined;
+  const described = () => describedBy(props.id, { hint: props.hint, count: props.max, error: props.error });
   const invalid = () => (props.error || over() > 0 ? ('true' as const) : undefined);
   const input = (e: { currentTarget: HTMLInputElement | HTMLTextAreaElement }) =>
     props.onInput(e.currentTarget.value);
 
   return (
-    <div class="field" classList={{ invalid: !!props.error }}>
-      <label for={props.id}>
-        {props.label}
-        <Show when={props.optional}>
-          {' '}
-          <span class="optional">{t('report.optional')}</span>
-        </Show>
-      </label>
-      <Show when={props.hint}>
-        <p id={`${props.id}-hint`} class="hint">
-          {props.hint}
-        </p>
-      </Show>
-      <Show when={props.error}>
-        <p id={`${props.id}-error`} class="field-error">
-          {props.error}
-        </p>
-      </Show>
+    <Field
+      class="field"
+      id={props.id}
+      label={
+        <>
+          {props.label}
+          <Show when={props.optional}>
+            {' '}
+            <span class="optional">{t('report.optional')}</span>
+          </Show>
+        </>
+      }
+      hint={props.hint}
+      error={props.error}
+    >
       <Show
         when={props.multiline}
         fallback={
@@ -59,7 +54,7 @@ export function TextField(props: TextFieldProps) {
             id={props.id}
             name={props.id}
             aria-invalid={invalid()}
-            aria-describedby={describedBy()}
+            aria-describedby={described()}
             onInput={input}
             type={props.type ?? 'text'}
             value={props.value}
@@ -72,7 +67,7 @@ export function TextField(props: TextFieldProps) {
           id={props.id}
           name={props.id}
           aria-invalid={invalid()}
-          aria-describedby={describedBy()}
+          aria-describedby={described()}
           onInput={input}
           rows={8}
           value={props.value}
@@ -87,6 +82,6 @@ export function TextField(props: TextFieldProps) {
           </p>
         )}
       </Show>
-    </div>
+    </Field>
   );
 }

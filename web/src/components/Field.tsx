@@ -1,21 +1,29 @@
 // A labelled control with its hint and error; the control itself comes as children and
-// names them with `describedBy`.
+// names them with `describedBy`. Each form gives the wrapper its own class.
 import { Show, type JSX } from 'solid-js';
 
 export interface FieldProps {
   id: string;
-  label: string;
+  class: string;
+  label: JSX.Element;
   hint?: string;
   error?: string;
   children: JSX.Element;
 }
 
-export const describedBy = (id: string, hint?: unknown, error?: unknown) =>
-  [hint && `${id}-hint`, error && `${id}-error`].filter(Boolean).join(' ') || undefined;
+/**
+ * The control's `aria-describedby`: `${id}-${part}` for each part that is shown, in the
+ * order given (hint, error, and whatever else the control has).
+ */
+export const describedBy = (id: string, parts: Record<string, unknown>) =>
+  Object.keys(parts)
+    .filter((part) => parts[part])
+    .map((part) => `${id}-${part}`)
+    .join(' ') || undefined;
 
 export function Field(props: FieldProps) {
   return (
-    <div class="admin-field" classList={{ invalid: !!props.error }}>
+    <div class={props.class} classList={{ invalid: !!props.error }}>
       <label for={props.id}>{props.label}</label>
       <Show when={props.hint}>
         <p id={`${props.id}-hint`} class="hint">
