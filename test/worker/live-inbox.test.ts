@@ -1,4 +1,4 @@
-import { runInDurableObject } from 'cloudflare:test';
+import { evictDurableObject, runInDurableObject } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import type { LiveMessage, LiveTopic } from '../../worker/domain/live';
@@ -71,5 +71,40 @@ describe('LiveInbox', () => {
       headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic: 'everything', subscriber: 'x' }) },
     });
     expect(res.status).toBe(400);
+  });
+});
+
+describe('LiveInbox across evictions', () => {
+  const event = (eventId: number): LiveMessage => ({
+    type: 'event',
+    topic: 'agency:9',
+    eventId,
+    eventType: 'forwarded',
+    complaintCode: 'NTB-ABCD2345',
+    status: 'forwarded',
+    version: 2,
+  });
+
+  it('keeps hibernated sockets working after the object is evicted', async () => {
+    const a = await connect('agency:9', 'staff:90');
+    await settle();
+    await evictDurableObject(a.stub, { webSockets: 'hibernate' });
+    // A fresh instance finds the socket and its attachment again.
+    expect(await a.stub.connectionCount()).toBe(1);
+    expect(await a.stub.publish(event(41))).toBe(1);
+    await settle();
+    expect(a.received.at(-1)).toEqual(event(41));
+    await runInDurableObject(a.stub, async (_instance: LiveInbox, state) => {
+      expect(state.getWebSockets()[0]?.deserializeAttachment()).toMatchObject({ subscriber: 'staff:90', topic: 'agency:9' });
+    });
+  });
+
+  it('closes sockets when evicted with close, so clients reconnect and catch up from D1', async () => {
+    const b = await connect('agency:8', 'staff:80');
+    const closed = new Promise<number>((resolve) => b.socket.addEventListener('close', (e) => resolve(e.code)));
+    await settle();
+    await evictDurableObject(b.stub, { webSockets: 'close' });
+    expect(await closed).toBeGreaterThan(0);
+    expect(await b.stub.connectionCount()).toBe(0);
   });
 });
