@@ -4,17 +4,13 @@ import type { CategoryInfo } from '../../../worker/domain/api';
 import { useMeta } from '../api/meta';
 import { useI18n } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
+import { categoryGlyph } from './categoryGlyph';
 import './CategoryList.css';
 
-/** An icon that is an emoji is shown as is; anything else (or none) becomes the initial. */
 function CategoryIcon(props: { category: CategoryInfo; name: string }) {
-  const glyph = () => {
-    const icon = props.category.icon?.trim();
-    return icon && /\P{ASCII}/u.test(icon) ? icon : props.name.charAt(0).toUpperCase();
-  };
   return (
     <span class="category-icon" aria-hidden="true">
-      {glyph()}
+      {categoryGlyph(props.category, props.name)}
     </span>
   );
 }

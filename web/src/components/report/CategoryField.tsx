@@ -1,21 +1,15 @@
 // The category as a list of radio cards: icon, name and what belongs in it, from `/api/meta`.
 import { For, Match, Show, Switch } from 'solid-js';
-import type { CategoryInfo } from '../../../../worker/domain/api';
 import { useMeta } from '../../api/meta';
 import { useI18n } from '../../i18n';
 import { errorMessageKey } from '../../i18n/messages';
+import { categoryGlyph } from '../categoryGlyph';
 import './CategoryField.css';
 
 export interface CategoryFieldProps {
   value: string;
   onChange: (slug: string) => void;
   error?: string;
-}
-
-/** Emoji icons as they are; none, or a name that is no emoji, become the initial. */
-function glyph(category: CategoryInfo, name: string) {
-  const icon = category.icon?.trim();
-  return icon && /\P{ASCII}/u.test(icon) ? icon : name.charAt(0).toUpperCase();
 }
 
 export function CategoryField(props: CategoryFieldProps) {
@@ -63,7 +57,7 @@ export function CategoryField(props: CategoryFieldProps) {
                       onChange={() => props.onChange(category.slug)}
                     />
                     <span class="category-glyph" aria-hidden="true">
-                      {glyph(category, pick(category.name))}
+                      {categoryGlyph(category, pick(category.name))}
                     </span>
                     <span class="category-text">
                       <span id={`category-${category.slug}-name`} class="category-name">{pick(category.name)}</span>
