@@ -33,6 +33,16 @@ function isErrorBody(body: unknown): body is ErrorBody {
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** A `Retry-After` header in seconds (our Worker sends whole seconds, at least 1). */
+const retryAfterSeconds = (header: string | null) => Number(header) || undefined;
+
+/** The ApiError for a response that was not the success expected. */
+export function apiErrorFrom(status: number, body: unknown, retryAfter: string | null): ApiError {
+  if (!isErrorBody(body)) return new ApiError(status, 'bad_response', `Unexpected ${status} response`);
+  const { code, message, details } = body.error;
+  return new ApiError(status, code, message, details, retryAfterSeconds(retryAfter));
+}
+
 export async function request<T>(path: string, init: RequestInit = {}): Promise<T> {
   const headers = new Headers(init.headers);
   headers.set('Accept', 'application/json');
@@ -53,12 +63,7 @@ export async function request<T>(path: string, init: RequestInit = {}): Promise<
   if (response.status === 204) return undefined as T; // No Content, e.g. after signing out
   const body: unknown = await response.json().catch(() => undefined);
   if (response.ok && body !== undefined) return body as T;
-  if (isErrorBody(body)) {
-    const { code, message, details } = body.error;
-    const retryAfter = Number(response.headers.get('Retry-After')) || undefined;
-    throw new ApiError(response.status, code, message, details, retryAfter);
-  }
-  throw new ApiError(response.status, 'bad_response', `Unexpected ${response.status} response`);
+  throw apiErrorFrom(response.status, body, response.headers.get('Retry-After'));
 }
 
 export const getMeta = () => request<MetaResponse>('/api/meta');

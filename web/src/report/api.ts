@@ -1,43 +1,19 @@
 // The two requests of the complaint form: a photo upload (XMLHttpRequest, for its upload
 // progress) and the submission (with the device key and the idempotency key). Failures are
-// the client's `ApiError`, plus how long a rate limit asks us to wait.
+// the client's `ApiError`, as from every other request.
 import {
   CLIENT_KEY_HEADER,
   IDEMPOTENCY_HEADER,
   type CreateComplaintRequest,
   type CreateComplaintResponse,
-  type ErrorBody,
   type UploadResponse,
 } from '../../../worker/domain/api';
-import { ApiError } from '../api/client';
-
-export class ReportApiError extends ApiError {
-  /** Seconds from a 429's `Retry-After`, when it said. */
-  retryAfter: number | null = null;
-}
+import { ApiError, apiErrorFrom } from '../api/client';
 
 const UPLOAD_TIMEOUT_MS = 120_000; // 400 KB at 3G's worst is still under two minutes
 const SUBMIT_TIMEOUT_MS = 30_000;
 
-function retryAfterSeconds(header: string | null, now = Date.now()): number | null {
-  if (!header) return null;
-  const seconds = Number(header);
-  if (Number.isFinite(seconds)) return Math.max(0, Math.ceil(seconds));
-  const at = Date.parse(header);
-  return Number.isNaN(at) ? null : Math.max(0, Math.ceil((at - now) / 1000));
-}
-
-function errorFrom(status: number, body: unknown, retryAfter: string | null): ReportApiError {
-  const error = (body as ErrorBody | null)?.error;
-  const err =
-    typeof error?.code === 'string'
-      ? new ReportApiError(status, error.code, error.message, error.details ?? [])
-      : new ReportApiError(status, 'bad_response', `Unexpected ${status} response`);
-  err.retryAfter = retryAfterSeconds(retryAfter);
-  return err;
-}
-
-const networkError = (message: string) => new ReportApiError(0, 'network', message);
+const networkError = (message: string) => new ApiError(0, 'network', message);
 
 function parse(text: string): unknown {
   try {
@@ -73,7 +49,7 @@ export function uploadPhoto(blob: Blob, options: UploadOptions): Promise<UploadR
         options.onProgress?.(1);
         resolve(upload);
       } else {
-        reject(errorFrom(xhr.status, body, xhr.getResponseHeader('Retry-After')));
+        reject(apiErrorFrom(xhr.status, body, xhr.getResponseHeader('Retry-After')));
       }
     };
     xhr.onerror = () => reject(networkError('Upload failed'));
@@ -115,7 +91,7 @@ export async function submitComplaint(
   if (response.ok && typeof created?.code === 'string' && typeof created.trackingToken === 'string') {
     return created;
   }
-  throw errorFrom(response.status, body, response.headers.get('Retry-After'));
+  throw apiErrorFrom(response.status, body, response.headers.get('Retry-After'));
 }
 
 /**

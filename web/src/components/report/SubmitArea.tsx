@@ -2,11 +2,11 @@
 // not sent (an alert), in words a citizen on a weak connection can act on.
 import { Show } from 'solid-js';
 import { useI18n } from '../../i18n';
-import { ReportApiError } from '../../report/api';
+import { ApiError } from '../../api/client';
 import { useSay, type Said } from './text';
 
-function waitWords(seconds: number | null): Said {
-  if (seconds === null) return { key: 'report.wait.later' };
+function waitWords(seconds: number | undefined): Said {
+  if (seconds === undefined) return { key: 'report.wait.later' };
   if (seconds < 90) return { key: 'report.wait.seconds', params: { n: Math.max(1, seconds) } };
   return { key: 'report.wait.minutes', params: { n: Math.ceil(seconds / 60) } };
 }
@@ -18,10 +18,10 @@ export function SubmitArea(props: { sending: boolean; waitingForPhotos: boolean;
   const failureText = () => {
     const failure = props.failure;
     if (!failure) return '';
-    if (!(failure instanceof ReportApiError)) return t('report.submit.server');
+    if (!(failure instanceof ApiError)) return t('report.submit.server');
     if (failure.status === 0) return t('report.submit.network');
     if (failure.status === 429) {
-      return t('report.submit.rateLimited', { wait: say(waitWords(failure.retryAfter)) });
+      return t('report.submit.rateLimited', { wait: say(waitWords(failure.retryAfterSeconds)) });
     }
     if (failure.status >= 500 || failure.code === 'bad_response') return t('report.submit.server');
     return t('report.submit.rejected', { message: failure.message });
