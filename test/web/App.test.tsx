@@ -1,8 +1,9 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../web/src/App';
 import { installFakeApi } from './fake-api';
 import { choose, enabled } from './select-helpers';
+import { resetPage } from './page-helpers';
 
 let api: ReturnType<typeof installFakeApi>;
 
@@ -11,11 +12,7 @@ beforeEach(() => {
   window.history.replaceState(null, '', '/');
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 const chooseIn = async (label: string, code: string) => {
   const select = screen.getByLabelText(label) as HTMLSelectElement;

@@ -1,9 +1,10 @@
-import { cleanup, fireEvent, render, screen } from '@solidjs/testing-library';
+import { fireEvent, render, screen } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RegionPicker, type RegionPickerProps } from '../../web/src/components/RegionPicker';
 import { I18nProvider } from '../../web/src/i18n';
 import { installFakeApi } from './fake-api';
 import { choose, enabled, optionTexts } from './select-helpers';
+import { resetPage } from './page-helpers';
 
 let api: ReturnType<typeof installFakeApi>;
 
@@ -11,11 +12,7 @@ beforeEach(() => {
   api = installFakeApi();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 function renderPicker(props: RegionPickerProps = {}) {
   const onChange = vi.fn();

@@ -1,8 +1,9 @@
 // Opening the admin page the way a browser does: at its address, inside the whole app.
-import { cleanup, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, expect, vi } from 'vitest';
+import { render, screen, waitFor, within } from '@solidjs/testing-library';
+import { expect } from 'vitest';
 import { App } from '../../../web/src/App';
 import { resetStaffSession } from '../../../web/src/staff/session';
+import { useAppPage } from '../page-helpers';
 
 /** Resolves once the page's chunk has loaded and shows something (slow on a cold start). */
 export async function openAdminPage() {
@@ -17,15 +18,5 @@ export async function accountCard(displayName: string) {
   return within(heading.closest('article')!);
 }
 
-export function useCleanPage() {
-  beforeEach(() => {
-    vi.spyOn(window, 'scrollTo').mockImplementation(() => {}); // jsdom has no layout
-  });
-  afterEach(() => {
-    cleanup();
-    resetStaffSession(); // the session is shared by the whole visit: each test is a new one
-    vi.unstubAllGlobals();
-    vi.restoreAllMocks();
-    localStorage.clear();
-  });
-}
+/** The session is shared by the whole visit: each test is a new one. */
+export const useCleanPage = () => useAppPage(resetStaffSession);

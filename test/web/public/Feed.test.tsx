@@ -1,21 +1,16 @@
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../web/src/App';
 import { choose, enabled, optionTexts } from '../select-helpers';
 import { feedItemFixture, installPublicApi } from './fake-public-api';
+import { useAppPage } from '../page-helpers';
 
 let api: ReturnType<typeof installPublicApi>;
 
+useAppPage();
+
 beforeEach(() => {
   api = installPublicApi();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 function openFeed(search = '') {

@@ -1,10 +1,11 @@
 // The map view without Leaflet: the lazily loaded map component is replaced by a stand-in, so
 // this checks what the feed page gives it (Leaflet itself is covered end to end).
-import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { FeedMapProps } from '../../../web/src/components/public/FeedMap';
 import { App } from '../../../web/src/App';
 import { feedItemFixture, installPublicApi } from './fake-public-api';
+import { useAppPage } from '../page-helpers';
 
 vi.mock('../../../web/src/components/public/FeedMap', () => ({
   default: (props: FeedMapProps) => (
@@ -14,16 +15,10 @@ vi.mock('../../../web/src/components/public/FeedMap', () => ({
 
 let api: ReturnType<typeof installPublicApi>;
 
+useAppPage();
+
 beforeEach(() => {
   api = installPublicApi();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 describe('feed map view', () => {

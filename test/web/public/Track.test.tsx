@@ -1,21 +1,16 @@
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
+import { beforeEach, describe, expect, it, onTestFinished, vi } from 'vitest';
 import { App } from '../../../web/src/App';
 import { MY_COMPLAINTS_KEY } from '../../../web/src/components/public/myComplaints';
 import { complaintFixture, installPublicApi, TOKEN } from './fake-public-api';
+import { useAppPage } from '../page-helpers';
 
 let api: ReturnType<typeof installPublicApi>;
 
+useAppPage();
+
 beforeEach(() => {
   api = installPublicApi();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {}); // jsdom has no layout
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 function open(address: string) {

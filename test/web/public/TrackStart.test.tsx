@@ -1,23 +1,18 @@
-import { cleanup, fireEvent, render, screen, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, within } from '@solidjs/testing-library';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../web/src/App';
 import { MY_COMPLAINTS_KEY } from '../../../web/src/components/public/myComplaints';
 import { normaliseComplaintCode as normalizeTrackingCode } from '../../../worker/domain/complaint-code';
 import { complaintFixture, installPublicApi, TOKEN } from './fake-public-api';
+import { useAppPage } from '../page-helpers';
 
 let api: ReturnType<typeof installPublicApi>;
+
+useAppPage();
 
 beforeEach(() => {
   api = installPublicApi();
   api.addComplaint(complaintFixture());
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {});
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 /** The page is loaded lazily: wait for it. */

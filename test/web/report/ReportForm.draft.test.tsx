@@ -1,10 +1,11 @@
 // Nothing typed is lost to a dropped connection or a reload: the draft is kept on the device.
-import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAFT_STORAGE, UPLOAD_REUSE_MS } from '../../../web/src/report/draft';
 import { installReportApi } from './fake-report-api';
 import { field, fillRequired, renderReport, submitButton, type } from './form-helpers';
 import { enabled } from '../select-helpers';
+import { resetPage } from '../page-helpers';
 
 let api: ReturnType<typeof installReportApi>;
 
@@ -12,11 +13,7 @@ beforeEach(() => {
   api = installReportApi();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 const thumb = 'data:image/jpeg;base64,/9j/AA==';
 

@@ -1,8 +1,9 @@
 // The optional pin from the phone's GPS: shown, sent, clearable, and only inside NTB.
-import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { installReportApi } from './fake-report-api';
 import { fillRequired, renderReport, submitButton } from './form-helpers';
+import { resetPage } from '../page-helpers';
 
 let api: ReturnType<typeof installReportApi>;
 
@@ -10,11 +11,7 @@ beforeEach(() => {
   api = installReportApi();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 type Answer = { coords: { latitude: number; longitude: number; accuracy: number } } | { code: number };
 

@@ -1,10 +1,11 @@
 // Photos: turned away when they are no images, shrunk (the canvas part is mocked: jsdom has
 // none; Chromium checks it end to end), uploaded with progress, retried, removed.
-import { cleanup, fireEvent, screen, waitFor } from '@solidjs/testing-library';
+import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DRAFT_STORAGE } from '../../../web/src/report/draft';
 import { FakeXhr, installFakeXhr, installReportApi } from './fake-report-api';
 import { fillRequired, renderReport, submitButton } from './form-helpers';
+import { resetPage } from '../page-helpers';
 
 const thumb = 'data:image/jpeg;base64,/9j/THUMB';
 
@@ -23,11 +24,7 @@ beforeEach(() => {
   installFakeXhr();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 const photo = (name: string, type = 'image/jpeg') => new File(['raw bytes'], name, { type });
 const pick = (label: RegExp, ...files: File[]) =>

@@ -1,9 +1,10 @@
 // Sending: once, with the device key and one idempotency key per draft; the server's
 // answers (created, refused field by field, rate limited, unreachable) as the user sees them.
-import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CODE, installReportApi, TOKEN } from './fake-report-api';
 import { errorOf, field, fillRequired, renderReport, submitButton, type } from './form-helpers';
+import { resetPage } from '../page-helpers';
 
 let api: ReturnType<typeof installReportApi>;
 
@@ -11,11 +12,7 @@ beforeEach(() => {
   api = installReportApi();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 const header = (n: number, name: string) => api.sent[n]!.headers.get(name);
 

@@ -1,8 +1,9 @@
 // What the form says before anything is sent: what is missing, what is too long, what is wrong.
-import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { errorOf, field, fillRequired, renderReport, submitButton, type } from './form-helpers';
 import { installReportApi } from './fake-report-api';
+import { resetPage } from '../page-helpers';
 
 let api: ReturnType<typeof installReportApi>;
 
@@ -10,11 +11,7 @@ beforeEach(() => {
   api = installReportApi();
 });
 
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  localStorage.clear();
-});
+afterEach(() => resetPage());
 
 describe('complaint form validation', () => {
   it('labels every control and says nothing is wrong before a first try', async () => {

@@ -1,20 +1,15 @@
 // The way in: the header's "Buat pengaduan" and the home page's call to action lead to /lapor,
 // whose page loads on its own (a lazy chunk) and fetches the reference data it needs.
-import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fireEvent, render, screen, waitFor } from '@solidjs/testing-library';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { App } from '../../../web/src/App';
 import { installReportApi } from './fake-report-api';
+import { useAppPage } from '../page-helpers';
+
+useAppPage();
 
 beforeEach(() => {
   installReportApi();
-  vi.spyOn(window, 'scrollTo').mockImplementation(() => {}); // jsdom has no layout
-});
-
-afterEach(() => {
-  cleanup();
-  vi.unstubAllGlobals();
-  vi.restoreAllMocks();
-  localStorage.clear();
 });
 
 describe('/lapor', () => {
