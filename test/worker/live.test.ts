@@ -118,3 +118,17 @@ describe('live fan-out through the queue', () => {
     expect(again.events).toEqual([]);
   });
 });
+
+describe('sockets of an ended session', () => {
+  it('closes an agency member’s socket when an admin disables the account', async () => {
+    const { cookie, username } = await signIn('agency', 'pdam-giri-menang');
+    const { socket } = await listen(`agency:${pdamAgencyId}`, { Cookie: cookie });
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (e) => resolve(e.code)));
+    const admin = (await signIn('admin')).cookie;
+    const res = await call(`/api/admin/users/${username}/disable`, { method: 'POST', headers: { Cookie: admin } });
+    expect(res.status).toBe(200);
+    expect(await closed).toBe(4001);
+    // And it cannot come back.
+    expect((await open(`agency:${pdamAgencyId}`, { Cookie: cookie })).status).toBe(404);
+  });
+});

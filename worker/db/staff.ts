@@ -59,6 +59,7 @@ export function deleteSessionsEndedBefore(db: Database, before: Date) {
 
 const accountColumns = {
   id: users.id,
+  agencyId: users.agencyId,
   username: users.username,
   displayName: users.displayName,
   role: users.role,

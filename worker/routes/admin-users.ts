@@ -11,6 +11,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
+import { disconnectStaff } from '../live/topics';
 
 const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '3 to 40 characters: a-z, 0-9, . _ -');
 const password = z.string().min(12, 'At least 12 characters').max(200);
@@ -79,6 +80,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     const row = await existing(c, c.req.valid('param').username);
     if (row.id === c.get('staff')!.id) throw new ApiError('conflict', 'You cannot disable your own account');
     await setDisabled(c.get('db'), row.id, new Date());
+    await disconnectStaff(c.env, { id: row.id, role: row.role, agencyId: row.agencyId }, 'account disabled');
     return c.json(account((await findAccount(c.get('db'), row.username))!));
   })
   .post('/:username/enable', validate('param', usernameParam), async (c) => {
@@ -89,5 +91,6 @@ export const adminUserRoutes = new Hono<AppEnv>()
   .post('/:username/password', validate('param', usernameParam), validate('json', z.object({ password }).strict()), async (c) => {
     const row = await existing(c, c.req.valid('param').username);
     await setPassword(c.get('db'), row.id, await hashPassword(c.req.valid('json').password));
+    await disconnectStaff(c.env, { id: row.id, role: row.role, agencyId: row.agencyId }, 'password reset');
     return c.body(null, 204);
   });

@@ -10,6 +10,7 @@ import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
+import { disconnectStaff } from '../live/topics';
 
 const WINDOW_MS = 15 * 60 * 1000;
 export const loginLimits = { perUsername: 5, perClient: 20 };
@@ -48,7 +49,11 @@ export const authRoutes = new Hono<AppEnv>()
     return c.json({ user: await startSession(c, user.id) });
   })
   .post('/logout', async (c) => {
+    const staff = await currentStaff(c);
     await endSession(c);
+    // Sockets are tagged by person, not session: other signed-in tabs reconnect at once
+    // and are authorised anew; this one cannot.
+    if (staff) c.executionCtx.waitUntil(disconnectStaff(c.env, staff, 'signed out').catch(() => {}));
     return c.body(null, 204);
   })
   .get('/me', async (c) => {
