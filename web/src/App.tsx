@@ -16,6 +16,8 @@ const AdminAccounts = lazy(() => import('./pages/AdminAccounts'));
 // Staff sign-in and the moderators' desk, in their own chunks too.
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Moderation = lazy(() => import('./pages/Moderation'));
+// The agency inbox (live updates), for agency staff only.
+const Inbox = lazy(() => import('./pages/Inbox'));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {
@@ -30,6 +32,7 @@ export function App() {
           <Route path="/admin/akun" component={AdminAccounts} />
           <Route path="/masuk" component={SignIn} />
           <Route path="/moderasi" component={Moderation} />
+          <Route path="/instansi" component={Inbox} />
           <Route path="*404" component={NotFound} />
         </Router>
       </MetaProvider>

@@ -2,6 +2,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@solidjs/testing-li
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../web/src/App';
 import { resetStaffSession } from '../../../web/src/staff/session';
+import { FakeWebSocket } from '../agency/fake-agency-api';
 import { installStaffApi, itemFixture, moderator } from './fake-staff-api';
 
 let api: ReturnType<typeof installStaffApi>;
@@ -123,12 +124,15 @@ describe('staff sign-in', () => {
     expect(await screen.findByText('Tidak dapat terhubung ke server. Periksa koneksi internet Anda.')).toBeTruthy();
   });
 
-  it('keeps agency staff here, signed in, with a way to sign out', async () => {
+  it('sends agency staff to their inbox, with a way to sign out', async () => {
+    vi.stubGlobal('WebSocket', FakeWebSocket); // the inbox follows its live topic
     open('/masuk');
     await signIn('pdam-giri-menang', 'air-mengalir-lagi');
-    expect(await screen.findByText('Masuk sebagai PDAM Giri Menang')).toBeTruthy();
+    expect(await screen.findByRole('heading', { level: 1, name: 'Kotak masuk' }, slow)).toBeTruthy();
+    expect(window.location.pathname).toBe('/instansi');
+    expect(screen.getByText('Masuk sebagai PDAM Giri Menang')).toBeTruthy();
+    expect(screen.getByRole('link', { name: 'Kotak masuk' }).getAttribute('href')).toBe('/instansi');
     expect(screen.queryByRole('link', { name: 'Meja moderasi' })).toBeNull();
-    expect(window.location.pathname).toBe('/masuk');
 
     fireEvent.click(screen.getByRole('button', { name: 'Keluar' }));
     expect(await screen.findByText('Anda sudah keluar.')).toBeTruthy();

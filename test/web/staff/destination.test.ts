@@ -21,10 +21,10 @@ describe('where a signed-in staff member goes', () => {
     }
   });
 
-  it('sends moderators and admins to the desk; agency staff have no page yet', () => {
+  it('sends moderators and admins to the desk, agency staff to their inbox', () => {
     expect(homeOf(moderator)).toBe('/moderasi');
     expect(homeOf({ ...moderator, role: 'admin' })).toBe('/moderasi');
-    expect(homeOf(agencyUser)).toBeNull();
+    expect(homeOf(agencyUser)).toBe('/instansi');
   });
 
   it('names the page to come back to in the sign-in address, readably', () => {

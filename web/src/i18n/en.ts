@@ -3,12 +3,14 @@ import { publicMessages } from './public';
 import { reportMessages } from './report';
 import { staffMessages } from './staff';
 import { adminMessages } from './admin';
+import { agencyMessages } from './agency';
 
 export const en: Dictionary = {
   ...reportMessages.en,
   ...publicMessages.en,
   ...staffMessages.en,
   ...adminMessages.en,
+  ...agencyMessages.en,
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',

@@ -3,12 +3,14 @@ import { publicMessages } from './public';
 import { reportMessages } from './report';
 import { staffMessages } from './staff';
 import { adminMessages } from './admin';
+import { agencyMessages } from './agency';
 
 export const id = {
   ...reportMessages.id,
   ...publicMessages.id,
   ...staffMessages.id,
   ...adminMessages.id,
+  ...agencyMessages.id,
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',

@@ -1,6 +1,5 @@
 // `/masuk`: staff sign-in. Afterwards the user goes back to the page that sent them here
-// (`?lanjut=`, our own paths only) or to their role's page; agency staff, who have no page
-// yet, stay here and see that they are signed in.
+// (`?lanjut=`, our own paths only) or to their role's page: the desk, or the agency inbox.
 import { A, useNavigate, useSearchParams } from '@solidjs/router';
 import { createSignal, Match, Show, Switch } from 'solid-js';
 import { ApiError } from '../api/client';
@@ -8,7 +7,7 @@ import { StaffBar } from '../components/staff/StaffBar';
 import { waitText } from '../components/staff/format';
 import { useI18n, usePageTitle } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
-import { DESK_PATH, homeOf, safeNextPath } from '../staff/destination';
+import { homeOf, safeNextPath } from '../staff/destination';
 import { useStaffSession } from '../staff/session';
 import '../staff/staff.css';
 import './SignIn.css';
@@ -54,8 +53,7 @@ function SignInForm() {
     setError('');
     try {
       const user = await session.signIn(username().trim(), password());
-      const next = safeNextPath(search.lanjut) ?? homeOf(user);
-      if (next) navigate(next, { replace: true });
+      navigate(safeNextPath(search.lanjut) ?? homeOf(user), { replace: true });
     } catch (failure) {
       setError(failureText(failure));
       if (failure instanceof ApiError && failure.code === 'unauthenticated') {
@@ -138,11 +136,9 @@ export default function SignIn() {
           {(user) => (
             <>
               <StaffBar user={user()} />
-              <Show when={homeOf(user())}>
-                <p>
-                  <A href={DESK_PATH}>{t('desk.heading')}</A>
-                </p>
-              </Show>
+              <p>
+                <A href={homeOf(user())}>{t(user().role === 'agency' ? 'inbox.heading' : 'desk.heading')}</A>
+              </p>
               <p>
                 <A href="/">{t('notFound.home')}</A>
               </p>

@@ -4,6 +4,7 @@ import type { StaffInfo } from '../../../worker/domain/api';
 
 export const SIGN_IN_PATH = '/masuk';
 export const DESK_PATH = '/moderasi';
+export const INBOX_PATH = '/instansi';
 
 /**
  * `?lanjut=` as a path on this site, or null. Only "/…" is taken: "//host", "/\host" and
@@ -19,5 +20,5 @@ export function safeNextPath(value: string | null | undefined): string | null {
 /** The sign-in page that returns to `path` afterwards. */
 export const signInFor = (path: string) => `${SIGN_IN_PATH}?lanjut=${encodeURIComponent(path).replace(/%2F/g, '/')}`;
 
-/** Moderators and admins work at the desk; agency staff have no page of their own yet. */
-export const homeOf = (user: StaffInfo): string | null => (user.role === 'agency' ? null : DESK_PATH);
+/** Moderators and admins work at the desk; agency staff in their agency's inbox. */
+export const homeOf = (user: StaffInfo): string => (user.role === 'agency' ? INBOX_PATH : DESK_PATH);

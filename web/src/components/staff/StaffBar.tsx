@@ -47,15 +47,15 @@ export function StaffBar(props: { user: StaffInfo }) {
           {t(errorMessageKey(error()))}
         </p>
       </Show>
-      <Show when={props.user.role !== 'agency'}>
-        {/* Plain links: a router hook here would pull the router out of the entry chunk. */}
-        <nav aria-label={t('staff.nav')} class="staff-nav">
-          <a href="/moderasi">{t('staff.nav.desk')}</a>
-          <Show when={props.user.role === 'admin'}>
-            <a href="/admin/akun">{t('staff.nav.accounts')}</a>
-          </Show>
-        </nav>
-      </Show>
+      {/* Plain links: a router hook here would pull the router out of the entry chunk. */}
+      <nav aria-label={t('staff.nav')} class="staff-nav">
+        <Show when={props.user.role === 'agency'} fallback={<a href="/moderasi">{t('staff.nav.desk')}</a>}>
+          <a href="/instansi">{t('inbox.heading')}</a>
+        </Show>
+        <Show when={props.user.role === 'admin'}>
+          <a href="/admin/akun">{t('staff.nav.accounts')}</a>
+        </Show>
+      </nav>
       <button type="button" onClick={() => void signOut()} aria-disabled={busy()}>
         {t('staff.signOut')}
       </button>

@@ -1,0 +1,158 @@
+// One live topic over a WebSocket (DESIGN.md, "Shape": D1 is the truth, the socket only says
+// that something happened). On every (re)connect the caller first catches up from the last
+// event id it saw, reading D1 through the API; live messages then apply on top, and any the
+// catch-up already covered (`eventId <= lastSeen`) are dropped. A dropped socket reconnects by
+// itself with backoff. No router hooks here: the tracking page and the desk reuse it.
+import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
+import type { LiveMessage, LiveTopic } from '../../../worker/domain/live';
+
+export type LiveState = 'connecting' | 'live' | 'offline';
+export type LiveEvent = Extract<LiveMessage, { type: 'event' }>;
+
+export interface LiveTopicOptions {
+  /** The topic to follow; null follows nothing (yet). A new topic starts afresh. */
+  topic: Accessor<LiveTopic | null>;
+  /**
+   * Re-reads what happened after `since` (null: nothing read yet, load everything) and
+   * resolves with the newest event id it covered. A rejection drops the socket and retries.
+   */
+  onCatchUp: (since: number | null) => Promise<number>;
+  /** A live event not covered by a catch-up, in the order they came. */
+  onMessage: (message: LiveEvent) => void;
+}
+
+export interface LiveTopicHandle {
+  state: Accessor<LiveState>;
+  /** The newest event id applied, or null before the first catch-up. */
+  lastEventId: () => number | null;
+}
+
+/** Keeps the socket (and any proxy on the way) from idling out. */
+export const PING_INTERVAL_MS = 30_000;
+const MAX_BACKOFF_MS = 30_000;
+
+/** 1 s, 2 s, 4 s… at most 30 s, each ±20 % so that many clients do not return at once. */
+export function backoffMs(attempt: number, random = Math.random): number {
+  const base = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** attempt);
+  return Math.round(Math.min(MAX_BACKOFF_MS, base * (0.8 + random() * 0.4)));
+}
+
+export const liveUrl = (topic: LiveTopic) =>
+  `${location.protocol === 'https:' ? 'wss:' : 'ws:'}//${location.host}/api/live?topic=${topic}`;
+
+function parse(data: unknown): LiveMessage | null {
+  if (typeof data !== 'string' || data === 'pong') return null;
+  try {
+    const message = JSON.parse(data) as LiveMessage;
+    return message && (message.type === 'ready' || message.type === 'event') ? message : null;
+  } catch {
+    return null;
+  }
+}
+
+export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
+  const [state, setState] = createSignal<LiveState>('connecting');
+  let lastSeen: number | null = null;
+  let socket: WebSocket | null = null;
+  let attempt = 0;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let pingTimer: ReturnType<typeof setInterval> | undefined;
+  /** Each connection takes a new number; callbacks of an older one do nothing. */
+  let generation = 0;
+  let disposed = false;
+
+  function stop() {
+    generation++;
+    clearTimeout(retryTimer);
+    clearInterval(pingTimer);
+    retryTimer = pingTimer = undefined;
+    const old = socket;
+    socket = null;
+    if (old && old.readyState <= 1) old.close();
+  }
+
+  function retry() {
+    stop();
+    if (disposed || !options.topic()) return;
+    setState('offline');
+    retryTimer = setTimeout(connect, backoffMs(attempt++));
+  }
+
+  function apply(message: LiveEvent) {
+    if (lastSeen !== null && message.eventId <= lastSeen) return; // the catch-up had it
+    lastSeen = message.eventId;
+    options.onMessage(message);
+  }
+
+  function connect() {
+    stop();
+    const topic = options.topic();
+    if (disposed || !topic) return;
+    const mine = generation;
+    setState('connecting');
+    let ws: WebSocket;
+    try {
+      ws = new globalThis.WebSocket(liveUrl(topic));
+    } catch {
+      retry();
+      return;
+    }
+    socket = ws;
+    /** Messages that came while catching up; null once caught up (then they apply at once). */
+    let held: LiveEvent[] | null = [];
+
+    ws.addEventListener('message', (event) => {
+      if (mine !== generation) return;
+      const message = parse(event.data);
+      if (!message) return;
+      if (message.type === 'event') {
+        if (held) held.push(message);
+        else apply(message);
+        return;
+      }
+      // Subscribed: whatever happens from now on comes live, so the gap is what D1 holds.
+      options.onCatchUp(lastSeen).then(
+        (newest) => {
+          if (mine !== generation) return;
+          if (lastSeen === null || newest > lastSeen) lastSeen = newest;
+          const waiting = held ?? [];
+          held = null;
+          attempt = 0;
+          setState('live');
+          waiting.forEach(apply);
+        },
+        () => mine === generation && retry(),
+      );
+    });
+    ws.addEventListener('close', () => mine === generation && retry());
+    ws.addEventListener('error', () => mine === generation && retry());
+    pingTimer = setInterval(() => {
+      if (ws.readyState === 1) ws.send('ping');
+    }, PING_INTERVAL_MS);
+  }
+
+  /** Back online: no point waiting out the backoff. */
+  const onOnline = () => {
+    if (state() === 'offline') {
+      attempt = 0;
+      connect();
+    }
+  };
+  window.addEventListener('online', onOnline);
+
+  createEffect(
+    on(options.topic, () => {
+      lastSeen = null;
+      attempt = 0;
+      connect();
+    }),
+  );
+
+  onCleanup(() => {
+    disposed = true;
+    window.removeEventListener('online', onOnline);
+    stop();
+  });
+
+  return { state, lastEventId: () => lastSeen };
+}
