@@ -17,6 +17,7 @@ import { adminUserRoutes } from './routes/admin-users';
 import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { inboxRoutes } from './routes/inbox';
 import { liveRoutes } from './routes/live';
+import { reporterActionRoutes } from './routes/reporter-actions';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -28,6 +29,7 @@ const api = new Hono<AppEnv>()
   .route('/complaints', complaintRoutes)
   .route('/complaints', moderatorActionRoutes)
   .route('/complaints', agencyActionRoutes)
+  .route('/complaints', reporterActionRoutes)
   .route('/photos', photoRoutes)
   .route('/auth', authRoutes)
   .route('/moderation', moderationRoutes)

@@ -1,9 +1,14 @@
-// The cron trigger (every minute): the outbox sweep, the quarantine clean-up, and the
-// expiry of rate-limit windows and idempotency keys.
+// The cron trigger (every minute): the outbox sweep, breaches of service-level targets,
+// closing resolved complaints after 10 days, the quarantine clean-up, and the expiry of
+// rate-limit windows and idempotency keys.
 import { createDb } from './db/client';
 import { deleteIdempotencyKeysBefore } from './db/complaints';
 import { listUndeliveredEventIds } from './db/outbox';
 import { deleteRateLimitsBefore } from './db/rate-limits';
+import { applyComplaintChange } from './db/complaint-actions';
+import { listResolvedBefore, listUnmarkedBreaches, markBreach } from './db/sla';
+import { transition } from './domain/lifecycle';
+import { AUTO_CLOSE_AFTER_MS, breachOf } from './domain/sla';
 import { deleteUploads, listUnclaimedUploads } from './db/uploads';
 import { sendEvents } from './queue/producer';
 
@@ -16,6 +21,34 @@ export async function runScheduledTasks(env: Env, now: number): Promise<void> {
   const db = createDb(env.DB);
   const undelivered = await listUndeliveredEventIds(db, new Date(now - OUTBOX_RESEND_AFTER_MS));
   await sendEvents(env.EVENTS, undelivered);
+
+  // Late complaints: a `breached` event once per missed due time; the queue tells the
+  // moderators' desk and the agency's inbox.
+  const breached: number[] = [];
+  for (const c of await listUnmarkedBreaches(db, now)) {
+    const kind = breachOf({ status: c.status, dueAt: c.dueAt?.getTime() ?? null }, now);
+    if (!kind || !c.dueAt) continue;
+    const id = await markBreach(env.DB, { id: c.id, dueAt: c.dueAt, agencyId: c.agencyId }, kind, new Date(now));
+    if (id) breached.push(id);
+  }
+  await sendEvents(env.EVENTS, breached);
+
+  // Resolved and not answered by the reporter for 10 days: closed, as LAPOR! does.
+  const closed: number[] = [];
+  for (const c of await listResolvedBefore(db, now - AUTO_CLOSE_AFTER_MS)) {
+    const to = transition(c.status, 'close', 'system');
+    if (!to) continue;
+    const ids = await applyComplaintChange(env.DB, {
+      complaintId: c.id,
+      version: c.version,
+      to,
+      at: now,
+      set: { closedAt: now, dueAt: null },
+      events: [{ type: 'closed', actorRole: 'system', visibility: 'public', fromStatus: c.status, data: { automatic: true } }],
+    });
+    if (ids) closed.push(...ids);
+  }
+  await sendEvents(env.EVENTS, closed);
 
   const stale = await listUnclaimedUploads(db, new Date(now - UPLOAD_QUARANTINE_MS));
   if (stale.length > 0) {

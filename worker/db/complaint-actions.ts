@@ -22,6 +22,8 @@ export interface ComplaintChange {
     regencyCode: string;
     districtCode: string;
     villageCode: string;
+    rating: number;
+    ratingComment: string | null;
   }>;
   events: {
     type: string;
@@ -50,6 +52,8 @@ const columns: Record<string, string> = {
   regencyCode: 'regency_code',
   districtCode: 'district_code',
   villageCode: 'village_code',
+  rating: 'rating',
+  ratingComment: 'rating_comment',
 };
 
 /** Returns the ids of the events written, or undefined when the version was stale. */

@@ -191,6 +191,10 @@ export const complaints = sqliteTable(
     closedAt: integer('closed_at', { mode: 'timestamp_ms' }),
     dueAt: integer('due_at', { mode: 'timestamp_ms' }),
     updatedAt: integer('updated_at', { mode: 'timestamp_ms' }).notNull(),
+    /** The reporter's verdict on a resolved complaint: 1 to 5 (checked by the API: a CHECK
+     * added to an existing table would make SQLite rebuild it), with an optional comment. */
+    rating: integer('rating'),
+    ratingComment: text('rating_comment'),
     /** Optimistic concurrency: every action names the version it saw. */
     version: integer('version').notNull().default(1),
   },

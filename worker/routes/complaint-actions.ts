@@ -218,7 +218,8 @@ export const agencyActionRoutes = new Hono<AppEnv>()
     return commit(c, row, {
       version: body.version,
       to,
-      set: { firstResponseAt: firstResponse(row, Date.now()) },
+      // The answer owed is given: no target runs until the complaint is reopened.
+      set: { firstResponseAt: firstResponse(row, Date.now()), dueAt: null },
       events: [{ ...actor(c), type: 'response', visibility: 'public', fromStatus: row.complaint.status, body: body.body }],
     });
   })
