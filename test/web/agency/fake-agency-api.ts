@@ -49,7 +49,10 @@ export class FakeWebSocket extends EventTarget {
   }
   readyState = 0;
   sent: string[] = [];
-  constructor(readonly url: string) {
+  constructor(
+    readonly url: string,
+    readonly protocols?: string | string[],
+  ) {
     super();
     FakeWebSocket.instances.push(this);
   }

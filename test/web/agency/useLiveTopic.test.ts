@@ -96,3 +96,24 @@ describe('useLiveTopic', () => {
     expect(backoffMs(0, () => 1)).toBe(1200);
   });
 });
+
+describe('useLiveTopic subprotocols', () => {
+  it('offers none unless asked, and reads them afresh at each connect', async () => {
+    const { dispose } = start(async () => 0);
+    expect(FakeWebSocket.last.protocols).toBeUndefined();
+    dispose();
+
+    let token = 'token.aa';
+    const [topic] = createSignal<LiveTopic | null>('complaint:NTB-7K3M9Q2X');
+    const second = createRoot((done) => {
+      useLiveTopic({ topic, onCatchUp: async () => 0, onMessage: () => {}, protocols: () => ['ntbcare', token] });
+      return done;
+    });
+    expect(FakeWebSocket.last.protocols).toEqual(['ntbcare', 'token.aa']);
+    token = 'token.bb';
+    FakeWebSocket.last.drop();
+    vi.advanceTimersByTime(1300);
+    expect(FakeWebSocket.last.protocols).toEqual(['ntbcare', 'token.bb']);
+    second();
+  });
+});

@@ -19,6 +19,11 @@ export interface LiveTopicOptions {
   onCatchUp: (since: number | null) => Promise<number>;
   /** A live event not covered by a catch-up, in the order they came. */
   onMessage: (message: LiveEvent) => void;
+  /**
+   * WebSocket subprotocols, read at each (re)connect: a browser cannot set headers on a
+   * socket, so a reporter's tracking token rides here (`['ntbcare', 'token.' + token]`).
+   */
+  protocols?: () => string[] | undefined;
 }
 
 export interface LiveTopicHandle {
@@ -92,7 +97,8 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     setState('connecting');
     let ws: WebSocket;
     try {
-      ws = new globalThis.WebSocket(liveUrl(topic));
+      const protocols = options.protocols?.();
+      ws = protocols?.length ? new globalThis.WebSocket(liveUrl(topic), protocols) : new globalThis.WebSocket(liveUrl(topic));
     } catch {
       retry();
       return;

@@ -12,6 +12,7 @@ import { ApiError } from '../../api/client';
 import { getComplaint } from '../../api/complaints';
 import { useI18n } from '../../i18n';
 import { errorMessageKey } from '../../i18n/messages';
+import { LiveState } from '../../live/LiveState';
 import { useLiveTopic, type LiveEvent } from '../../live/useLiveTopic';
 import { useStaffSession } from '../../staff/session';
 import { createNow } from '../staff/format';
@@ -152,10 +153,7 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   return (
     <div class="inbox">
       <div class="inbox-summary">
-        <p class={`live-state live-${live.state()}`} role="status">
-          <span aria-hidden="true" class="live-dot" />
-          {t(`inbox.${live.state() === 'live' ? 'live' : live.state() === 'connecting' ? 'connecting' : 'offline'}`)}
-        </p>
+        <LiveState state={live.state()} />
         <Show
           when={permission() === 'default'}
           fallback={
