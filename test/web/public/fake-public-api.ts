@@ -9,6 +9,7 @@ import {
   type FeedResponse,
   type TimelineEvent,
 } from '../../../worker/domain/api';
+import { FakeWebSocket } from '../agency/fake-agency-api';
 import { metaFixture } from '../fake-api';
 
 export const TOKEN = '0123456789abcdef0123456789abcdef';
@@ -169,6 +170,9 @@ export function installPublicApi() {
     return handle(path, method, headers, body);
   });
   vi.stubGlobal('fetch', fetch);
+  // The tracking page follows its complaint live: a socket the tests drive, never a real one.
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
 
   return {
     fetch,

@@ -18,7 +18,9 @@ import { PhotoGallery } from '../components/public/PhotoGallery';
 import { Timeline } from '../components/public/Timeline';
 import { TrackCodeForm } from '../components/public/TrackCodeForm';
 import { normaliseComplaintCode } from '../../../worker/domain/complaint-code';
+import { followComplaint } from '../components/public/liveComplaint';
 import { useTrackingToken } from '../components/public/trackingToken';
+import { LiveState } from '../live/LiveState';
 import { useI18n, usePageTitle } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
 import './Track.css';
@@ -65,6 +67,12 @@ function TrackComplaint(props: { code: string }) {
     complaint.error.code === 'not_found';
   const addEvent = (event: TimelineEvent) =>
     mutate((view) => view && { ...view, events: [...view.events, event] });
+  const live = followComplaint({
+    code: props.code,
+    token,
+    view: () => (complaint.state === 'ready' ? complaint() : undefined),
+    update: (view) => mutate(view),
+  });
 
   createRenderEffect(() => {
     if (!notFound()) document.title = t('track.pageTitle', { code: props.code });
@@ -89,7 +97,13 @@ function TrackComplaint(props: { code: string }) {
       <Match when={complaint.state === 'ready' && complaint()}>
         {(view) => (
           <article class="complaint" aria-labelledby="complaint-title">
+            <Show when={live.reconnecting()}>
+              <LiveState state="offline" />
+            </Show>
             <ComplaintHeader complaint={view()} />
+            <p role="status" class="track-said">
+              {live.said()}
+            </p>
             <ComplaintFacts complaint={view()} />
             <section aria-labelledby="description-title">
               <h2 id="description-title">{t('track.description')}</h2>
