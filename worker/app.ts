@@ -18,6 +18,7 @@ import { adminDeadLetterRoutes } from './routes/admin-dead-letters';
 import { inboxRoutes } from './routes/inbox';
 import { liveRoutes } from './routes/live';
 import { reporterActionRoutes } from './routes/reporter-actions';
+import { statsRoutes } from './routes/stats';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -36,7 +37,8 @@ const api = new Hono<AppEnv>()
   .route('/admin/users', adminUserRoutes)
   .route('/admin/dead-letters', adminDeadLetterRoutes)
   .route('/inbox', inboxRoutes)
-  .route('/live', liveRoutes);
+  .route('/live', liveRoutes)
+  .route('/stats', statsRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

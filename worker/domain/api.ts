@@ -421,3 +421,33 @@ export interface AgencyTextActionRequest {
   version: number;
   body: string;
 }
+
+// ---- Public statistics (`GET /api/stats?from=&to=`) ----
+
+export interface AgencyStats {
+  agency: AgencyRef;
+  received: number;
+  /** Share (0..1) of received complaints whose first public answer came within the target. */
+  answeredWithinTarget: number | null;
+  medianFirstResponseHours: number | null;
+  medianResolutionHours: number | null;
+  /** Share (0..1) of received complaints resolved or closed. */
+  resolvedShare: number | null;
+  averageRating: number | null;
+  ratings: number;
+  overdueNow: number;
+}
+
+export interface StatsResponse {
+  /** The period, as asked (WITA dates), and when the figures were computed. */
+  from: string;
+  to: string;
+  computedAt: string;
+  total: number;
+  byStatus: Partial<Record<ComplaintStatus, number>>;
+  byCategory: { slug: string; name: Bilingual; count: number }[];
+  byRegency: { code: string; name: string; count: number }[];
+  /** Complaints per week (weeks starting Monday, WITA). */
+  weekly: { weekStart: string; count: number }[];
+  agencies: AgencyStats[];
+}
