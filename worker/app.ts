@@ -19,6 +19,7 @@ import { inboxRoutes } from './routes/inbox';
 import { liveRoutes } from './routes/live';
 import { reporterActionRoutes } from './routes/reporter-actions';
 import { statsRoutes } from './routes/stats';
+import { exportRoutes } from './routes/export';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -38,7 +39,8 @@ const api = new Hono<AppEnv>()
   .route('/admin/dead-letters', adminDeadLetterRoutes)
   .route('/inbox', inboxRoutes)
   .route('/live', liveRoutes)
-  .route('/stats', statsRoutes);
+  .route('/stats', statsRoutes)
+  .route('/export', exportRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))
