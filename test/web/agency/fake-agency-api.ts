@@ -3,8 +3,9 @@
 // The server state is tiny: the inbox's complaints with their versions and an event log.
 import { vi } from 'vitest';
 import type { ComplaintView, InboxItem, StaffInfo, TimelineEvent } from '../../../worker/domain/api';
-import type { LiveMessage } from '../../../worker/domain/live';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
+import type { LiveMessage } from '../../../worker/domain/live';
+import { FakeWebSocket } from '../fake-websocket';
 import { agencies, agencyUser, hoursAgo } from '../staff/fake-staff-api';
 
 const HOUR = 60 * 60 * 1000;
@@ -42,43 +43,7 @@ export function inboxItem(n: number, hours: number, overrides: Partial<InboxItem
   };
 }
 
-export class FakeWebSocket extends EventTarget {
-  static instances: FakeWebSocket[] = [];
-  static get last() {
-    return FakeWebSocket.instances[FakeWebSocket.instances.length - 1]!;
-  }
-  readyState = 0;
-  sent: string[] = [];
-  constructor(
-    readonly url: string,
-    readonly protocols?: string | string[],
-  ) {
-    super();
-    FakeWebSocket.instances.push(this);
-  }
-  send(data: string) {
-    this.sent.push(data);
-  }
-  close() {
-    if (this.readyState === 3) return;
-    this.readyState = 3;
-    this.dispatchEvent(new Event('close'));
-  }
-  /** The server accepts and subscribes: `{type: 'ready'}`. */
-  ready() {
-    this.readyState = 1;
-    this.dispatchEvent(new Event('open'));
-    this.receive({ type: 'ready', topic: 'agency:7' });
-  }
-  receive(message: LiveMessage) {
-    this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(message) }));
-  }
-  /** The connection drops (an object restart, a network change). */
-  drop() {
-    this.readyState = 3;
-    this.dispatchEvent(new Event('close'));
-  }
-}
+export { FakeWebSocket } from '../fake-websocket';
 
 export interface RecordedRequest {
   path: string;

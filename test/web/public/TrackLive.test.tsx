@@ -4,7 +4,7 @@ import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-lib
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { TimelineEvent } from '../../../worker/domain/api';
 import { App } from '../../../web/src/App';
-import { FakeWebSocket } from '../agency/fake-agency-api';
+import { FakeWebSocket } from '../fake-websocket';
 import { useAppPage } from '../page-helpers';
 import { complaintFixture, installPublicApi, TOKEN } from './fake-public-api';
 

@@ -9,7 +9,7 @@ import {
   type FeedResponse,
   type TimelineEvent,
 } from '../../../worker/domain/api';
-import { FakeWebSocket } from '../agency/fake-agency-api';
+import { FakeWebSocket } from '../fake-websocket';
 import { metaFixture } from '../fake-api';
 
 export const TOKEN = '0123456789abcdef0123456789abcdef';

@@ -12,6 +12,7 @@ import type {
 } from '../../../worker/domain/api';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import { metaFixture, regionFixtures } from '../fake-api';
+import { FakeWebSocket } from '../fake-websocket';
 
 const HOUR = 60 * 60 * 1000;
 export const hoursAgo = (hours: number) => new Date(Date.now() - hours * HOUR).toISOString();
@@ -219,6 +220,9 @@ export function installStaffApi() {
     return handle(path, method, body);
   });
   vi.stubGlobal('fetch', fetch);
+  // The desk follows the moderation topic: a socket the tests drive, never a real one.
+  FakeWebSocket.instances = [];
+  vi.stubGlobal('WebSocket', FakeWebSocket);
 
   return {
     fetch,

@@ -78,6 +78,9 @@ const idMessages = {
   'desk.done.correct': 'Koreksi {code} disimpan.',
   'desk.conflict': 'Pengaduan ini baru saja diubah orang lain. Periksa lagi sebelum memutuskan.',
   'desk.conflictGone': '{code} baru saja diubah orang lain, statusnya kini {status}.',
+  'desk.arrived': 'Masuk antrean: {codes}.',
+  'desk.decidedElsewhere': '{code} sudah diputuskan moderator lain: {status}.',
+  'desk.correctedElsewhere': '{code} dikoreksi moderator lain.',
 
   'desk.keys': 'Pintasan papan ketik',
   'desk.keys.move': 'pengaduan berikutnya, sebelumnya',
@@ -163,6 +166,9 @@ export const staffMessages: { id: typeof idMessages; en: Record<keyof typeof idM
     'desk.done.correct': 'Correction of {code} saved.',
     'desk.conflict': 'Someone else has just changed this complaint. Check it again before deciding.',
     'desk.conflictGone': 'Someone else has just changed {code}; its status is now {status}.',
+    'desk.arrived': 'New in the queue: {codes}.',
+    'desk.decidedElsewhere': 'Another moderator decided {code}: {status}.',
+    'desk.correctedElsewhere': 'Another moderator corrected {code}.',
 
     'desk.keys': 'Keyboard shortcuts',
     'desk.keys.move': 'next, previous complaint',

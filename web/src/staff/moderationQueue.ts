@@ -50,6 +50,10 @@ export function createModerationQueue(onError: (error: unknown) => void): Modera
         list = append(list, page.items);
       }
       if (mine !== generation) return;
+      // An unchanged complaint keeps its object, so its entry (and any focus or half-filled
+      // form on it) stays put while a live reload brings in others.
+      const unchanged = new Map(items().map((item) => [`${item.code}@${item.version}`, item]));
+      list = list.map((item) => unchanged.get(`${item.code}@${item.version}`) ?? item);
       batch(() => {
         setItems(list);
         setTotal(page.total);

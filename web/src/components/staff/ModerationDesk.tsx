@@ -8,6 +8,8 @@ import { getComplaint } from '../../api/complaints';
 import { useMeta } from '../../api/meta';
 import { useI18n } from '../../i18n';
 import { errorMessageKey } from '../../i18n/messages';
+import { LiveState } from '../../live/LiveState';
+import { useLiveTopic, type LiveEvent } from '../../live/useLiveTopic';
 import { createModerationQueue } from '../../staff/moderationQueue';
 import { useStaffSession } from '../../staff/session';
 import {
@@ -114,7 +116,55 @@ export function ModerationDesk() {
     focusSelected();
   }
 
+  /** Complaints this moderator is acting on: their own live echo is no news. */
+  const acting = new Set<string>();
+
+  /** Reloads as far as is loaded, keeping the selection on its complaint; says what is new. */
+  async function refresh() {
+    const before = new Set(queue.items().map((item) => item.code));
+    const code = selectedCode();
+    if (code) setChosen(code); // a complaint placed above it must not shift the selection
+    await queue.reload(queue.items().length);
+    if (queue.status() === 'error') throw queue.error();
+    const added = queue.items().filter((item) => !before.has(item.code)).map((item) => item.code);
+    if (before.size && added.length) setSaid(t('desk.arrived', { codes: added.join(', ') }));
+  }
+
+  /** Another moderator decided or corrected a complaint in the queue. */
+  function actedElsewhere(message: LiveEvent) {
+    const item = queue.find(message.complaintCode);
+    if (!item || acting.has(item.code) || message.version <= item.version) return;
+    if (message.eventType === 'corrected') {
+      if (item.code === selectedCode()) setConflict({ code: item.code });
+      setSaid(t('desk.correctedElsewhere', { code: item.code }));
+      void refresh().catch(() => undefined);
+      return;
+    }
+    const wasSelected = item.code === selectedCode();
+    const focusInside = desk.contains(document.activeElement);
+    if (wasSelected) setChosen(item.code); // so that its neighbour takes its place
+    queue.remove(item.code);
+    setSaid(t('desk.decidedElsewhere', { code: item.code, status: t(`status.${message.status}`) }));
+    if (wasSelected && (focusInside || document.activeElement === document.body)) focusSelected();
+  }
+
+  const live = useLiveTopic({
+    topic: () => 'moderation',
+    async onCatchUp(since) {
+      await refresh();
+      return since ?? 0; // the queue as it is now covers whatever was missed
+    },
+    onMessage(message) {
+      if (message.eventType === 'submitted' || message.eventType === 'returned') {
+        void refresh().catch(() => undefined);
+      } else if (['forwarded', 'rejected', 'duplicate', 'corrected'].includes(message.eventType)) {
+        actedElsewhere(message);
+      }
+    },
+  });
+
   async function perform(item: ModerationItem, action: DeskAction): Promise<unknown> {
+    acting.add(item.code);
     try {
       const view = await sendDeskAction(item.code, action, item.version);
       setConflict(null);
@@ -140,12 +190,15 @@ export function ModerationDesk() {
         return undefined;
       }
       return failure;
+    } finally {
+      acting.delete(item.code);
     }
   }
 
   return (
     <div class="desk" ref={desk} tabindex="-1">
       <div class="desk-summary">
+        <LiveState state={live.state()} />
         <Show when={queue.status() === 'ready'}>
           <p>
             {t('desk.count', { count: String(queue.total()) })}{' '}
