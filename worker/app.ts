@@ -20,6 +20,7 @@ import { liveRoutes } from './routes/live';
 import { reporterActionRoutes } from './routes/reporter-actions';
 import { statsRoutes } from './routes/stats';
 import { exportRoutes } from './routes/export';
+import { adminRoutingRoutes } from './routes/admin-routing';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -40,7 +41,8 @@ const api = new Hono<AppEnv>()
   .route('/inbox', inboxRoutes)
   .route('/live', liveRoutes)
   .route('/stats', statsRoutes)
-  .route('/export', exportRoutes);
+  .route('/export', exportRoutes)
+  .route('/admin', adminRoutingRoutes);
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))
