@@ -57,7 +57,7 @@ afterAll(async () => {
   await browser?.close();
 });
 
-describe('live inbox', () => {
+describe('live inbox and tracking page', () => {
   it('shows a complaint the moment a moderator forwards it, without a reload', async () => {
     expect(await inbox.getByText('Meteran air bocor di depan rumah').count()).toBe(0);
     const moderator = await signInCookie('moderator');
@@ -72,5 +72,23 @@ describe('live inbox', () => {
     // Well inside a second on this machine; the benchmark measures it properly.
     expect(Date.now() - forwardedAt).toBeLessThan(5_000);
     expect(inboxErrors.filter((e) => !/401 .*\/api\/auth\/me/.test(e))).toEqual([]);
+  });
+
+  it('shows the agency’s answer on the reporter’s open tracking page, without a reload', async () => {
+    const phone = await (await browser.newContext({ viewport: { width: 360, height: 740 }, isMobile: true })).newPage();
+    const phoneErrors = collectPageErrors(phone);
+    await phone.goto(`${baseUrl}/lacak/${complaint.code}#t=${complaint.trackingToken}`, { waitUntil: 'networkidle' });
+    await phone.getByText('Diteruskan ke', { exact: false }).first().waitFor();
+    expect(await phone.getByText('Petugas kami sudah menutup katup meteran.').count()).toBe(0);
+
+    // The agency answers from its inbox.
+    await inbox.getByText('Meteran air bocor di depan rumah').first().click();
+    await inbox.getByRole('button', { name: 'Jawab pelapor' }).click();
+    await inbox.getByLabel('Jawaban untuk pelapor (publik)').fill('Petugas kami sudah menutup katup meteran.');
+    await inbox.getByRole('button', { name: 'Kirim', exact: true }).click();
+
+    await phone.getByText('Petugas kami sudah menutup katup meteran.').waitFor({ timeout: 5_000 });
+    expect(await phone.textContent('body')).toContain('Sedang ditangani');
+    expect(phoneErrors).toEqual([]);
   });
 });
