@@ -132,3 +132,22 @@ describe('sockets of an ended session', () => {
     expect((await open(`agency:${pdamAgencyId}`, { Cookie: cookie })).status).toBe(404);
   });
 });
+
+describe('a session that expires while its socket is open', () => {
+  it('is closed at the next message instead of being told it', async () => {
+    const { cookie, username } = await signIn('agency', 'pdam-giri-menang');
+    const { socket, messages } = await listen(`agency:${pdamAgencyId}`, { Cookie: cookie });
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (e) => resolve(e.code)));
+    const { env } = await import('cloudflare:workers');
+    await env.DB.prepare('UPDATE sessions SET expires_at = ? WHERE user_id = (SELECT id FROM users WHERE username = ?)').bind(Date.now() - 1000, username).run();
+
+    const { code } = await newCitizen().fileOk();
+    await call(`/api/complaints/${code}/forward`, {
+      method: 'POST',
+      headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 1, agency: 'pdam-giri-menang', priority: 'normal' }),
+    });
+    expect(await closed).toBe(4001);
+    expect(messages.filter((m) => m.type === 'event' && m.complaintCode === code)).toEqual([]);
+  });
+});

@@ -70,5 +70,6 @@ export async function currentStaff(c: Context<AppEnv>): Promise<StaffUser | unde
   const { session } = found;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return undefined;
   if (now - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) await touchSession(db, tokenHash, new Date(now));
+  c.set('sessionHash', tokenHash);
   return staffOf(found);
 }

@@ -1,5 +1,5 @@
 // Staff accounts and their sessions.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { agencies, sessions, users } from './schema';
 
@@ -111,4 +111,22 @@ export function setPassword(db: Database, userId: number, passwordHash: string) 
     db.update(users).set({ passwordHash }).where(eq(users.id, userId)),
     db.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.userId, userId), isNull(sessions.revokedAt))),
   ]);
+}
+
+/** Of these session hashes, the ones still signed in: not revoked, not expired, not idle, account enabled. */
+export async function liveSessionHashes(db: Database, hashes: string[], now: number, idleMs: number): Promise<Set<string>> {
+  if (hashes.length === 0) return new Set();
+  const rows = await db
+    .select({ hash: sessions.tokenHash })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(
+      and(
+        inArray(sessions.tokenHash, hashes.slice(0, 90)),
+        isNull(sessions.revokedAt),
+        isNull(users.disabledAt),
+        sql`${sessions.expiresAt} > ${now} and ${sessions.lastSeenAt} > ${now - idleMs}`,
+      ),
+    );
+  return new Set(rows.map((r) => r.hash));
 }

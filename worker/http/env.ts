@@ -4,5 +4,5 @@ import type { Database } from '../db/client';
 /** Hono's environment for every route: bindings from wrangler.toml plus per-request values. */
 export interface AppEnv {
   Bindings: Env;
-  Variables: { requestId: string; db: Database; staff?: StaffUser };
+  Variables: { requestId: string; db: Database; staff?: StaffUser; sessionHash?: string };
 }

@@ -4,6 +4,9 @@
 import { DurableObject } from 'cloudflare:workers';
 import type { LiveMessage, LiveTopic } from '../domain/live';
 import { isLiveTopic } from '../domain/live';
+import { SESSION_IDLE_MS } from '../auth/session';
+import { createDb } from '../db/client';
+import { liveSessionHashes } from '../db/staff';
 
 /** What the Worker, having authorised the caller, tells the object about the socket. */
 export interface SubscriberInfo {
@@ -11,6 +14,8 @@ export interface SubscriberInfo {
   /** `staff:<user id>`, `reporter` or `public`: who is listening, for audits and closing. */
   subscriber: string;
   connectedAt: number;
+  /** A staff socket's session (hashed), checked before every message it is sent. */
+  sessionHash?: string;
 }
 
 export const SUBSCRIBER_HEADER = 'X-Live-Subscriber';
@@ -37,11 +42,24 @@ export class LiveInbox extends DurableObject<Env> {
     return new Response(null, { status: 101, webSocket: client });
   }
 
-  /** Sends a message to every socket of this topic; returns how many it reached. */
+  /**
+   * Sends a message to every socket of this topic; returns how many it reached. A staff
+   * socket whose session has ended (signed out, expired, idle, account disabled) is
+   * closed instead of being told anything more.
+   */
   async publish(message: LiveMessage): Promise<number> {
     const text = JSON.stringify(message);
+    const sockets = this.ctx.getWebSockets();
+    const sessionOf = (ws: WebSocket) => (ws.deserializeAttachment() as SubscriberInfo | null)?.sessionHash;
+    const hashes = [...new Set(sockets.map(sessionOf).filter((h): h is string => !!h))];
+    const live = await liveSessionHashes(createDb(this.env.DB), hashes, Date.now(), SESSION_IDLE_MS);
     let reached = 0;
-    for (const socket of this.ctx.getWebSockets()) {
+    for (const socket of sockets) {
+      const hash = sessionOf(socket);
+      if (hash && !live.has(hash)) {
+        socket.close(4001, 'session ended');
+        continue;
+      }
       try {
         socket.send(text);
         reached++;
@@ -79,7 +97,8 @@ function parseSubscriber(header: string | null): SubscriberInfo | undefined {
     const value = JSON.parse(header) as Partial<SubscriberInfo>;
     if (typeof value.topic !== 'string' || !isLiveTopic(value.topic)) return undefined;
     if (typeof value.subscriber !== 'string' || !value.subscriber) return undefined;
-    return { topic: value.topic, subscriber: value.subscriber, connectedAt: Date.now() };
+    const sessionHash = typeof value.sessionHash === 'string' && /^[0-9a-f]{64}$/.test(value.sessionHash) ? value.sessionHash : undefined;
+    return { topic: value.topic, subscriber: value.subscriber, connectedAt: Date.now(), ...(sessionHash ? { sessionHash } : {}) };
   } catch {
     return undefined;
   }

@@ -44,7 +44,7 @@ export const liveRoutes = new Hono<AppEnv>().get('/', validate('query', z.object
   const staff = c.get('staff');
   const subscriber = staff ? `staff:${staff.id}` : viewer.kind;
   const res = await liveInbox(c.env, topic).fetch('https://live/socket', {
-    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber }) },
+    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber, sessionHash: c.get('sessionHash') }) },
   });
   if (res.status !== 101 || !res.webSocket) return res;
   const headers = protocols.includes(APP_PROTOCOL) ? { 'Sec-WebSocket-Protocol': APP_PROTOCOL } : undefined;
