@@ -21,6 +21,7 @@ import { reporterActionRoutes } from './routes/reporter-actions';
 import { statsRoutes } from './routes/stats';
 import { exportRoutes } from './routes/export';
 import { adminRoutingRoutes } from './routes/admin-routing';
+import { adminTargetRoutes } from './routes/admin-targets';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -42,6 +43,7 @@ const api = new Hono<AppEnv>()
   .route('/live', liveRoutes)
   .route('/stats', statsRoutes)
   .route('/export', exportRoutes)
+  .route('/admin/targets', adminTargetRoutes)
   .route('/admin', adminRoutingRoutes);
 
 export const app = new Hono<AppEnv>()

@@ -1,6 +1,7 @@
 import { asc, eq } from 'drizzle-orm';
 import { type AgencyInfo, type CategoryInfo, complaintLimits, type MapConfig, type MetaResponse } from '../domain/api';
-import { complaintStatuses, NTB_PROVINCE_CODE, priorities, responseTargetMs } from '../domain/vocabulary';
+import { complaintStatuses, NTB_PROVINCE_CODE, priorities } from '../domain/vocabulary';
+import { loadTargets } from './settings';
 import type { Database } from './client';
 import { listChildRegions } from './regions';
 import { agencies, categories } from './schema';
@@ -36,10 +37,11 @@ export function listActiveAgencies(db: Database): Promise<AgencyInfo[]> {
 }
 
 export async function loadMeta(db: Database, map: MapConfig): Promise<MetaResponse> {
-  const [cats, regencies, agencyList] = await Promise.all([
+  const [cats, regencies, agencyList, targets] = await Promise.all([
     listActiveCategories(db),
     listChildRegions(db, NTB_PROVINCE_CODE),
     listActiveAgencies(db),
+    loadTargets(db),
   ]);
   return {
     categories: cats,
@@ -48,7 +50,7 @@ export async function loadMeta(db: Database, map: MapConfig): Promise<MetaRespon
     statuses: [...complaintStatuses],
     priorities: priorities.map((slug) => ({
       slug,
-      targetHours: responseTargetMs[slug] / 3_600_000,
+      targetHours: targets.responseMs[slug] / 3_600_000,
     })),
     limits: complaintLimits,
     map,

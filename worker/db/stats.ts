@@ -1,7 +1,7 @@
 // Public statistics as SQL aggregates over indexed columns: no complaint is loaded into
 // the Worker, and confidential complaints count in totals without revealing anything.
 import type { ComplaintStatus } from '../domain/vocabulary';
-import { responseTargetMs } from '../domain/vocabulary';
+import type { Targets } from '../domain/sla';
 
 /** WITA is UTC+8: days and weeks are NTB's. */
 const WITA = "'+8 hours'";
@@ -12,7 +12,8 @@ export interface Period {
   toMs: number;
 }
 
-export async function loadStats(d1: D1Database, p: Period, now: number) {
+export async function loadStats(d1: D1Database, p: Period, now: number, targets: Targets) {
+  const responseTargetMs = targets.responseMs;
   const inPeriod = 'c.submitted_at >= ?1 AND c.submitted_at < ?2';
   const targetCase = `CASE c.priority WHEN 'urgent' THEN ${responseTargetMs.urgent} WHEN 'important' THEN ${responseTargetMs.important} ELSE ${responseTargetMs.normal} END`;
   const [status, category, regency, weekly, agencies, firstResponse, resolution] = await d1.batch([

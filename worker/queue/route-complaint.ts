@@ -8,7 +8,8 @@ import { findComplaintForRouting, listDuplicateCandidates, listRoutingRules, sto
 import { DUPLICATE_WINDOW_MS, rankDuplicateCandidates } from '../domain/duplicates';
 import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
-import { responseTargetMs } from '../domain/vocabulary';
+import { responseDueAt } from '../domain/sla';
+import { loadTargets } from '../db/settings';
 
 /** Returns the ids of events it wrote (an automatic forward), for the queue. */
 export async function routeComplaint(db: Database, d1: D1Database, complaintId: number, allowAutoForward: boolean): Promise<number[]> {
@@ -34,7 +35,7 @@ export async function routeComplaint(db: Database, d1: D1Database, complaintId: 
     version: c.version,
     to,
     at: now,
-    set: { agencyId: rule.agencyId, priority: found.defaultPriority, forwardedAt: now, dueAt: now + responseTargetMs[found.defaultPriority] },
+    set: { agencyId: rule.agencyId, priority: found.defaultPriority, forwardedAt: now, dueAt: responseDueAt(now, found.defaultPriority, await loadTargets(db)) },
     events: [
       {
         type: 'forwarded',

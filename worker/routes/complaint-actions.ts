@@ -9,7 +9,9 @@ import { type ComplaintRow, findCategoryBySlug, findComplaintByCode, findRegions
 import { staffReaches } from '../domain/access';
 import { rejectReasons } from '../domain/api';
 import { type ComplaintAction, transition } from '../domain/lifecycle';
-import { moderationTargetMs, priorities, responseTargetMs } from '../domain/vocabulary';
+import { priorities } from '../domain/vocabulary';
+import { moderationDueAt, responseDueAt } from '../domain/sla';
+import { loadTargets } from '../db/settings';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { requireStaff } from '../http/staff';
@@ -94,7 +96,7 @@ export const moderatorActionRoutes = new Hono<AppEnv>()
     return commit(c, row, {
       version: body.version,
       to,
-      set: { agencyId: agency.id, priority: body.priority, forwardedAt: now, dueAt: now + responseTargetMs[body.priority] },
+      set: { agencyId: agency.id, priority: body.priority, forwardedAt: now, dueAt: responseDueAt(now, body.priority, await loadTargets(c.get('db'))) },
       events: [
         { ...actor(c), type: 'forwarded', visibility: 'public', fromStatus: from, agencyId: agency.id, data: { agency: agency.slug, priority: body.priority } },
         ...(body.note ? [{ ...actor(c), type: 'note', visibility: 'internal' as const, fromStatus: from, agencyId: agency.id, body: body.note }] : []),
@@ -195,7 +197,7 @@ export const agencyActionRoutes = new Hono<AppEnv>()
     return commit(c, row, {
       version: body.version,
       to,
-      set: { agencyId: null, dueAt: now + moderationTargetMs },
+      set: { agencyId: null, dueAt: moderationDueAt(now, await loadTargets(c.get('db'))) },
       events: [{ ...actor(c), type: 'returned', visibility: 'internal', fromStatus: row.complaint.status, body: body.reason }],
     });
   })

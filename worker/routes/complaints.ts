@@ -26,7 +26,8 @@ import { newComplaintCode } from '../domain/complaint-code';
 import { transition } from '../domain/lifecycle';
 import { maySeeComplaint } from '../domain/access';
 import { viewerOf } from '../http/viewer';
-import { moderationTargetMs } from '../domain/vocabulary';
+import { moderationDueAt } from '../domain/sla';
+import { loadTargets } from '../db/settings';
 import { clientOwnerHash } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
@@ -97,6 +98,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     if (earlier) return earlier;
 
     const { category, uploads } = await checkReferences(c, body, ownerHash);
+    const targets = await loadTargets(db);
     const trackingToken = randomToken();
     const trackingTokenHash = await sha256Hex(trackingToken);
     const now = new Date();
@@ -125,7 +127,7 @@ export const complaintRoutes = new Hono<AppEnv>()
             trackingTokenHash,
             submittedAt: now,
             updatedAt: now,
-            dueAt: new Date(now.getTime() + moderationTargetMs),
+            dueAt: new Date(moderationDueAt(now.getTime(), targets)),
           },
           uploads,
           event: { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' },

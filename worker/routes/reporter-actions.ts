@@ -8,6 +8,7 @@ import { type ComplaintRow, findComplaintByCode } from '../db/complaints';
 import { maySeeComplaint } from '../domain/access';
 import { transition, type ComplaintAction } from '../domain/lifecycle';
 import { responseDueAt } from '../domain/sla';
+import { loadTargets } from '../db/settings';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { validate } from '../http/validate';
@@ -67,7 +68,7 @@ export const reporterActionRoutes = new Hono<AppEnv>()
       to,
       at: now,
       // Back to the same agency, with a fresh target for its answer.
-      set: { dueAt: responseDueAt(now, row.complaint.priority) },
+      set: { dueAt: responseDueAt(now, row.complaint.priority, await loadTargets(c.get('db'))) },
       events: [{ type: 'reopened', actorRole: 'citizen', visibility: 'public', fromStatus: row.complaint.status, agencyId: row.complaint.agencyId, body: body.reason }],
     });
     return answer(c, row, ids);

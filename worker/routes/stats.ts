@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { loadStats } from '../db/stats';
+import { loadTargets } from '../db/settings';
 import type { StatsResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
@@ -29,7 +30,7 @@ export const statsRoutes = new Hono<AppEnv>().get('/', validate('query', z.objec
   if (toMs - fromMs > 3 * 366 * DAY) {
     throw new ApiError('validation_failed', 'Period too long', { details: [{ path: 'from', message: 'At most three years' }] });
   }
-  const figures = await loadStats(c.env.DB, { fromMs, toMs }, now);
+  const figures = await loadStats(c.env.DB, { fromMs, toMs }, now, await loadTargets(c.get('db')));
   const body: StatsResponse = {
     from,
     to,
