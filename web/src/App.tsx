@@ -18,6 +18,8 @@ const SignIn = lazy(() => import('./pages/SignIn'));
 const Moderation = lazy(() => import('./pages/Moderation'));
 // The agency inbox (live updates), for agency staff only.
 const Inbox = lazy(() => import('./pages/Inbox'));
+// The public dashboard, with its charts, loads only when opened.
+const Stats = lazy(() => import('./pages/Stats'));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {
@@ -33,6 +35,7 @@ export function App() {
           <Route path="/masuk" component={SignIn} />
           <Route path="/moderasi" component={Moderation} />
           <Route path="/instansi" component={Inbox} />
+          <Route path="/statistik" component={Stats} />
           <Route path="*404" component={NotFound} />
         </Router>
       </MetaProvider>

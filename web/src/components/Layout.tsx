@@ -50,6 +50,9 @@ export function Layout(props: ParentProps) {
               <li>
                 <A href="/lacak">{t('track.nav')}</A>
               </li>
+              <li>
+                <A href="/statistik">{t('stats.nav')}</A>
+              </li>
             </ul>
           </nav>
           <LanguageSwitch />

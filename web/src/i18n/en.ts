@@ -4,6 +4,7 @@ import { reportMessages } from './report';
 import { staffMessages } from './staff';
 import { adminMessages } from './admin';
 import { agencyMessages } from './agency';
+import { statsMessages } from './stats';
 
 export const en: Dictionary = {
   ...reportMessages.en,
@@ -11,6 +12,7 @@ export const en: Dictionary = {
   ...staffMessages.en,
   ...adminMessages.en,
   ...agencyMessages.en,
+  ...statsMessages.en,
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',

@@ -4,6 +4,7 @@ import { reportMessages } from './report';
 import { staffMessages } from './staff';
 import { adminMessages } from './admin';
 import { agencyMessages } from './agency';
+import { statsMessages } from './stats';
 
 export const id = {
   ...reportMessages.id,
@@ -11,6 +12,7 @@ export const id = {
   ...staffMessages.id,
   ...adminMessages.id,
   ...agencyMessages.id,
+  ...statsMessages.id,
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',

@@ -1,0 +1,46 @@
+// The dashboard's period as it lives in the address: `?days=30|365` (90 when absent) or
+// `?from=YYYY-MM-DD&to=YYYY-MM-DD`. Days are WITA days, as the API counts them.
+import type { StatsPeriod } from '../../api/stats';
+
+export const presetDays = [30, 90, 365] as const;
+export type PresetDays = (typeof presetDays)[number];
+export const DEFAULT_DAYS: PresetDays = 90;
+
+export type PeriodChoice = { days: PresetDays } | { from: string; to: string };
+
+const DAY_MS = 86_400_000;
+const WITA_OFFSET_MS = 8 * 3_600_000;
+const isDate = (text: unknown): text is string =>
+  typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+
+/** Today's date in NTB, whatever the phone's own time zone. */
+export const witaToday = (now = Date.now()) => new Date(now + WITA_OFFSET_MS).toISOString().slice(0, 10);
+
+/** `date` moved by a whole number of days. */
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(date) + days * DAY_MS).toISOString().slice(0, 10);
+
+type Search = Partial<Record<string, string | string[] | undefined>>;
+
+export function choiceFromSearch(search: Search): PeriodChoice {
+  const { from, to, days } = search;
+  if (isDate(from) && isDate(to)) return { from, to };
+  const n = Number(days);
+  return { days: presetDays.includes(n as PresetDays) ? (n as PresetDays) : DEFAULT_DAYS };
+}
+
+/** The search parameters for a choice; the default period leaves the address bare. */
+export function searchForChoice(choice: PeriodChoice): Record<'days' | 'from' | 'to', string | undefined> {
+  if ('from' in choice) return { days: undefined, from: choice.from, to: choice.to };
+  return { days: choice.days === DEFAULT_DAYS ? undefined : String(choice.days), from: undefined, to: undefined };
+}
+
+/** The period to ask the API for: a preset ends today (WITA) and counts today in. */
+export function periodOf(choice: PeriodChoice, now = Date.now()): StatsPeriod {
+  if ('from' in choice) return { from: choice.from, to: choice.to };
+  const to = witaToday(now);
+  return { from: addDays(to, 1 - choice.days), to };
+}
+
+export const choiceKey = (choice: PeriodChoice) =>
+  'from' in choice ? `${choice.from}/${choice.to}` : String(choice.days);
