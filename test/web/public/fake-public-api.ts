@@ -147,6 +147,39 @@ export function installPublicApi() {
       return json(201, event);
     }
 
+    // The reporter closes the loop: confirm (with a rating) or reopen a resolved complaint.
+    const loop = path.match(/^\/api\/complaints\/([^/?]+)\/(confirm|reopen)$/);
+    if (loop && method === 'POST') {
+      const view = complaints.get(decodeURIComponent(loop[1]!));
+      if (!view) return error(404, 'not_found');
+      if (!isReporterFor(view)) return error(403, 'forbidden');
+      const sent = body as { version?: unknown; rating?: unknown; comment?: unknown; reason?: unknown };
+      if (typeof sent.version !== 'number') return error(400, 'validation_failed');
+      if (sent.version !== view.version || view.status !== 'resolved') return error(409, 'conflict');
+      const confirm = loop[2] === 'confirm';
+      if (confirm && (typeof sent.rating !== 'number' || sent.rating < 1 || sent.rating > 5)) {
+        return error(400, 'validation_failed');
+      }
+      if (!confirm && (typeof sent.reason !== 'string' || sent.reason.trim().length < 5)) {
+        return error(400, 'validation_failed');
+      }
+      const to = confirm ? 'closed' : 'in_progress';
+      view.events.push({
+        id: nextEventId++,
+        type: confirm ? 'confirmed' : 'reopened',
+        at: '2026-11-12T01:00:00.000Z',
+        actor: 'citizen',
+        agency: confirm ? null : view.agency,
+        fromStatus: view.status,
+        toStatus: to,
+        body: confirm ? ((sent.comment as string | null) ?? null) : (sent.reason as string),
+        details: confirm ? { rating: sent.rating } : null,
+      });
+      view.status = to;
+      view.version += 1;
+      return json(200, { ...view, viewerIsReporter: true });
+    }
+
     const one = path.match(/^\/api\/complaints\/([^/?]+)$/);
     if (one) {
       const view = complaints.get(decodeURIComponent(one[1]!));
@@ -181,6 +214,8 @@ export function installPublicApi() {
     paths: (all = false) =>
       requests.map((r) => r.path).filter((p) => all || (p !== '/api/meta' && !p.startsWith('/api/photos/'))),
     addComplaint: (view: ComplaintView) => complaints.set(view.code, structuredClone(view)),
+    /** Changes a stored complaint behind the page's back, as staff or another device would. */
+    changeComplaint: (code: string, change: (view: ComplaintView) => void) => change(complaints.get(code)!),
     setFeed: (path: string, response: FeedResponse) => feed.set(path, response),
     failNext: (path: string) => failures.add(path),
   };

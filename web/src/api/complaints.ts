@@ -26,6 +26,36 @@ export const postComment = (code: string, token: string, body: string) =>
     body: JSON.stringify({ body } satisfies CommentRequest),
   });
 
+/** `POST /api/complaints/:code/confirm` body: the reporter says a resolved complaint is fixed. */
+export interface ConfirmRequest {
+  version: number;
+  /** 1 to 5. */
+  rating: number;
+  comment: string | null;
+}
+
+/** `POST /api/complaints/:code/reopen` body: the reporter says it is not (reason ≥ 5 characters). */
+export interface ReopenRequest {
+  version: number;
+  reason: string;
+}
+
+/** The complaint closes with the reporter's rating → the closed `ComplaintView`; 409 when stale. */
+export const confirmResolved = (code: string, token: string, body: ConfirmRequest) =>
+  request<ComplaintView>(`${complaintPath(code)}/confirm`, {
+    method: 'POST',
+    headers: tokenHeaders(token),
+    body: JSON.stringify(body),
+  });
+
+/** Back to the same agency (`in_progress`) → the reopened `ComplaintView`; 409 when stale. */
+export const reopenComplaint = (code: string, token: string, body: ReopenRequest) =>
+  request<ComplaintView>(`${complaintPath(code)}/reopen`, {
+    method: 'POST',
+    headers: tokenHeaders(token),
+    body: JSON.stringify(body),
+  });
+
 /**
  * A photo as a Blob, for the photos of a confidential complaint: they need the token header,
  * which an `<img src>` cannot send.

@@ -117,6 +117,39 @@ const idMessages = {
   'track.comment.reporterOnly':
     'Anda pelapornya? Buka tautan pelacakan yang Anda terima saat mengirim pengaduan untuk menambahkan tanggapan.',
 
+  // Tracking: the reporter closes the loop on a resolved complaint.
+  'track.loop.title': 'Apakah masalahnya sudah selesai?',
+  'track.loop.intro':
+    'Instansi menyatakan pengaduan ini sudah ditangani. Beri tahu kami apakah masalahnya benar-benar selesai.',
+  'track.loop.autoClose':
+    'Jika tidak dijawab, pengaduan ini ditutup otomatis 10 hari setelah dinyatakan selesai.',
+  'track.loop.yes': 'Ya, sudah selesai',
+  'track.loop.no': 'Belum selesai',
+  'track.loop.rating': 'Penilaian Anda atas penanganannya',
+  'track.loop.star': '{count} bintang: {label}',
+  'track.loop.star1': 'Sangat buruk',
+  'track.loop.star2': 'Buruk',
+  'track.loop.star3': 'Cukup',
+  'track.loop.star4': 'Baik',
+  'track.loop.star5': 'Sangat baik',
+  'track.loop.comment': 'Komentar (boleh dikosongkan)',
+  'track.loop.confirm': 'Kirim dan tutup pengaduan',
+  'track.loop.reason': 'Apa yang belum selesai?',
+  'track.loop.reasonHint': 'Pengaduan akan dikembalikan ke instansi yang sama untuk ditindaklanjuti.',
+  'track.loop.reopen': 'Buka kembali pengaduan',
+  'track.loop.sending': 'Mengirim…',
+  'track.loop.noRating': 'Pilih penilaian dari 1 sampai 5 bintang dulu.',
+  'track.loop.noReason': 'Tuliskan apa yang belum selesai, paling sedikit 5 karakter.',
+  'track.loop.invalid': 'Jawaban tidak dapat diterima. Periksa isinya lalu coba lagi.',
+  'track.loop.denied': 'Hanya pelapor, lewat tautan pelacakannya, yang dapat menjawab ini.',
+  'track.loop.confirmed': 'Terima kasih. Pengaduan sudah ditutup dan penilaian Anda tersimpan.',
+  'track.loop.reopened': 'Terima kasih. Pengaduan dibuka kembali dan dikembalikan ke instansi.',
+  'track.loop.conflict':
+    'Pengaduan ini baru saja berubah, jadi halaman dimuat ulang. Periksa keadaan terbarunya.',
+  'track.loop.reloadFailed':
+    'Pengaduan ini baru saja berubah, tetapi keadaan terbarunya gagal dimuat. Muat ulang halaman ini.',
+  'track.loop.yourRating': 'Penilaian Anda: {rating} dari 5',
+
   // The public feed.
   'feed.nav': 'Pengaduan publik',
   'feed.pageTitle': 'Pengaduan publik · NTB Care',
@@ -278,6 +311,38 @@ const enMessages: Record<keyof typeof idMessages, string> = {
   'track.comment.closed': 'This complaint is closed and can no longer be commented on.',
   'track.comment.reporterOnly':
     'Are you the reporter? Open the tracking link you received when you sent the complaint to add a comment.',
+
+  // Tracking: the reporter closes the loop on a resolved complaint.
+  'track.loop.title': 'Has the problem been solved?',
+  'track.loop.intro':
+    'The agency says this complaint has been dealt with. Tell us whether the problem is really solved.',
+  'track.loop.autoClose':
+    'Without an answer, this complaint closes by itself 10 days after it was resolved.',
+  'track.loop.yes': 'Yes, it is solved',
+  'track.loop.no': 'Not solved yet',
+  'track.loop.rating': 'Your rating of how it was handled',
+  'track.loop.star': '{count} stars: {label}',
+  'track.loop.star1': 'Very poor',
+  'track.loop.star2': 'Poor',
+  'track.loop.star3': 'Fair',
+  'track.loop.star4': 'Good',
+  'track.loop.star5': 'Very good',
+  'track.loop.comment': 'Comment (optional)',
+  'track.loop.confirm': 'Send and close the complaint',
+  'track.loop.reason': 'What is not solved yet?',
+  'track.loop.reasonHint': 'The complaint goes back to the same agency to act on.',
+  'track.loop.reopen': 'Reopen the complaint',
+  'track.loop.sending': 'Sending…',
+  'track.loop.noRating': 'Please choose a rating from 1 to 5 stars first.',
+  'track.loop.noReason': 'Please say what is not solved yet, in at least 5 characters.',
+  'track.loop.invalid': 'The answer was not accepted. Check it and try again.',
+  'track.loop.denied': 'Only the reporter, with their tracking link, can answer this.',
+  'track.loop.confirmed': 'Thank you. The complaint is closed and your rating has been saved.',
+  'track.loop.reopened': 'Thank you. The complaint has been reopened and sent back to the agency.',
+  'track.loop.conflict': 'This complaint has just changed, so the page was reloaded. Check its latest state.',
+  'track.loop.reloadFailed':
+    'This complaint has just changed, but its latest state could not be loaded. Reload this page.',
+  'track.loop.yourRating': 'Your rating: {rating} of 5',
 
   'feed.nav': 'Public complaints',
   'feed.pageTitle': 'Public complaints · NTB Care',

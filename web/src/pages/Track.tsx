@@ -1,11 +1,12 @@
 // `/lacak`: find a complaint by its code, or open one remembered on this device.
 // `/lacak/:code`: the complaint's tracking page; with the reporter's token it also shows their
-// details and lets them reply.
+// details and lets them reply, and on a resolved complaint confirm it (with a rating) or reopen it.
 import { useParams } from '@solidjs/router';
-import { createRenderEffect, createResource, Match, Show, Switch } from 'solid-js';
-import type { TimelineEvent } from '../../../worker/domain/api';
+import { createRenderEffect, createResource, createSignal, Match, Show, Switch } from 'solid-js';
+import type { ComplaintView, TimelineEvent } from '../../../worker/domain/api';
 import { ApiError } from '../api/client';
 import { getComplaint } from '../api/complaints';
+import { CloseLoop, reporterRating } from '../components/public/CloseLoop';
 import { CommentForm } from '../components/public/CommentForm';
 import {
   ComplaintFacts,
@@ -21,7 +22,7 @@ import { normaliseComplaintCode } from '../../../worker/domain/complaint-code';
 import { followComplaint } from '../components/public/liveComplaint';
 import { useTrackingToken } from '../components/public/trackingToken';
 import { LiveState } from '../live/LiveState';
-import { useI18n, usePageTitle } from '../i18n';
+import { useI18n, usePageTitle, type MessageKey } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
 import './Track.css';
 
@@ -74,6 +75,26 @@ function TrackComplaint(props: { code: string }) {
     update: (view) => mutate(view),
   });
 
+  // What the reporter's answer to "is it solved?" led to; it outlives the controls it came from.
+  const [loopSaid, setLoopSaid] = createSignal<MessageKey | null>(null);
+  let loopSaidLine: HTMLParagraphElement | undefined;
+  const sayLoop = (key: MessageKey) => {
+    setLoopSaid(key);
+    loopSaidLine?.focus();
+  };
+  const loopDone = (view: ComplaintView, said: MessageKey) => {
+    mutate(view);
+    sayLoop(said);
+  };
+  async function loopConflict() {
+    try {
+      mutate(await getComplaint(props.code, token));
+      sayLoop('track.loop.conflict');
+    } catch {
+      sayLoop('track.loop.reloadFailed');
+    }
+  }
+
   createRenderEffect(() => {
     if (!notFound()) document.title = t('track.pageTitle', { code: props.code });
   });
@@ -122,8 +143,31 @@ function TrackComplaint(props: { code: string }) {
               <h2 id="timeline-title">{t('track.timeline.title')}</h2>
               <Timeline events={view().events} />
             </section>
+            <Show when={view().viewerIsReporter}>
+              <p ref={loopSaidLine} class="form-success loop-said" role="status" tabindex="-1">
+                {loopSaid() ? t(loopSaid()!) : ''}
+              </p>
+            </Show>
+            <Show when={view().viewerIsReporter && view().status === 'resolved' && token}>
+              {(reporterToken) => (
+                <CloseLoop
+                  complaint={view()}
+                  token={reporterToken()}
+                  onDone={loopDone}
+                  onConflict={() => void loopConflict()}
+                />
+              )}
+            </Show>
             <Switch fallback={<p class="field-hint">{t('track.comment.reporterOnly')}</p>}>
               <Match when={view().status === 'closed'}>
+                <Show when={view().viewerIsReporter && reporterRating(view())}>
+                  {(rating) => (
+                    <p class="loop-rating">
+                      <span aria-hidden="true">{'★'.repeat(rating())} </span>
+                      {t('track.loop.yourRating', { rating: String(rating()) })}
+                    </p>
+                  )}
+                </Show>
                 <p class="field-hint">{t('track.comment.closed')}</p>
               </Match>
               <Match when={view().viewerIsReporter && token}>
