@@ -287,6 +287,8 @@ export const events = sqliteTable(
   },
   (t) => [
     index('events_complaint_idx').on(t.complaintId, t.id),
+    // An agency's catch-up cursor (`/api/inbox/events`) reads events naming the agency.
+    index('events_agency_idx').on(t.agencyId, t.id),
     index('events_undelivered_idx').on(t.createdAt).where(sql`${t.deliveredAt} is null`),
     check('events_visibility_check', sql`${t.visibility} in (${inList(eventVisibilities)})`),
     check('events_actor_check', sql`${t.actorRole} in (${inList(actorRoles)})`),

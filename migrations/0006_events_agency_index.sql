@@ -1,0 +1,1 @@
+CREATE INDEX `events_agency_idx` ON `events` (`agency_id`,`id`);
