@@ -13,6 +13,9 @@ const Feed = lazy(() => import('./pages/Feed'));
 const Track = lazy(() => import('./pages/Track'));
 // Staff administration: never downloaded by citizens.
 const AdminAccounts = lazy(() => import('./pages/AdminAccounts'));
+const AdminSettings = lazy(() => import('./pages/AdminSettings'));
+/** The sections of `/admin` (as in pages/AdminSettings.tsx); other addresses are not found. */
+const adminSections = ['target', 'instansi', 'rute', 'antrean'];
 // Staff sign-in and the moderators' desk, in their own chunks too.
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Moderation = lazy(() => import('./pages/Moderation'));
@@ -32,6 +35,7 @@ export function App() {
           <Route path="/pengaduan" component={Feed} />
           <Route path="/lacak/:code?" component={Track} />
           <Route path="/admin/akun" component={AdminAccounts} />
+          <Route path="/admin/:section?" component={AdminSettings} matchFilters={{ section: adminSections }} />
           <Route path="/masuk" component={SignIn} />
           <Route path="/moderasi" component={Moderation} />
           <Route path="/instansi" component={Inbox} />

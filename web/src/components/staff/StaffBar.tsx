@@ -54,6 +54,7 @@ export function StaffBar(props: { user: StaffInfo }) {
         </Show>
         <Show when={props.user.role === 'admin'}>
           <a href="/admin/akun">{t('staff.nav.accounts')}</a>
+          <a href="/admin">{t('admin.settings.nav')}</a>
         </Show>
       </nav>
       <button type="button" onClick={() => void signOut()} aria-disabled={busy()}>

@@ -1,0 +1,116 @@
+// `/admin/target`: the service-level targets in hours. Saving answers the values stored,
+// which the form then shows; a change applies to due times set from then on.
+import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { getTargets, saveTargets, type Targets } from '../../../api/adminSettings';
+import { ApiError } from '../../../api/client';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { describedBy, Field } from '../../Field';
+import { actionErrorKey } from '../accountErrors';
+import { useStaffSession } from '../../../staff/session';
+import { Loaded } from './rows';
+
+const fields = ['moderation', 'urgent', 'important', 'normal'] as const;
+type TargetField = (typeof fields)[number];
+const MIN = 0.25;
+const MAX = 720;
+
+function parseHours(text: string): number | undefined {
+  const value = Number(text.trim().replace(',', '.'));
+  return text.trim() && Number.isFinite(value) && value >= MIN && value <= MAX ? value : undefined;
+}
+
+function TargetsForm(props: { initial: Targets }) {
+  const { t } = useI18n();
+  const shown = (targets: Targets) =>
+    Object.fromEntries(fields.map((f) => [f, String(targets[f])])) as Record<TargetField, string>;
+  const [draft, setDraft] = createStore(shown(props.initial));
+  const [invalid, setInvalid] = createSignal<TargetField[]>([]);
+  const [sending, setSending] = createSignal(false);
+  const [error, setError] = createSignal<MessageKey>();
+  const [saved, setSaved] = createSignal('');
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setSaved('');
+    setError(undefined);
+    const bad = fields.filter((f) => parseHours(draft[f]) === undefined);
+    setInvalid(bad);
+    if (bad.length > 0) {
+      document.getElementById(`target-${bad[0]}`)?.focus();
+      return;
+    }
+    const body = Object.fromEntries(fields.map((f) => [f, parseHours(draft[f])!])) as Targets;
+    setSending(true);
+    try {
+      const stored = await saveTargets(body);
+      setDraft(shown(stored));
+      setSaved(t('admin.targets.saved', shown(stored)));
+    } catch (failure) {
+      setError(actionErrorKey(failure));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form class="admin-form" aria-labelledby="settings-title" novalidate onSubmit={(e) => void submit(e)}>
+      <p class="hint">{t('admin.targets.note')}</p>
+      <For each={fields}>
+        {(field) => {
+          const id = `target-${field}`;
+          const wrong = () => invalid().includes(field);
+          return (
+            <Field
+              class="admin-field"
+              id={id}
+              label={t(`admin.targets.${field}`)}
+              hint={t('admin.targets.hint')}
+              error={wrong() ? t('admin.targets.range') : undefined}
+            >
+              <input
+                id={id}
+                type="text"
+                inputmode="decimal"
+                value={draft[field]}
+                aria-invalid={wrong() || undefined}
+                aria-describedby={describedBy(id, { hint: true, error: wrong() })}
+                onInput={(e) => setDraft(field, e.currentTarget.value)}
+              />
+            </Field>
+          );
+        }}
+      </For>
+      <Show when={error()}>
+        {(key) => (
+          <p class="form-error" role="alert">
+            {t(key())}
+          </p>
+        )}
+      </Show>
+      <div class="admin-buttons">
+        <button type="submit" class="primary" aria-disabled={sending()}>
+          {t(sending() ? 'admin.settings.saving' : 'admin.settings.save')}
+        </button>
+      </div>
+      <p role="status" class="account-notice">
+        {saved()}
+      </p>
+    </form>
+  );
+}
+
+export function TargetsSection() {
+  const session = useStaffSession();
+  const [targets, { refetch }] = createResource(getTargets);
+  createEffect(() => {
+    const failure: unknown = targets.state === 'errored' ? targets.error : undefined;
+    if (failure instanceof ApiError && failure.code === 'unauthenticated') session.ended();
+  });
+  return (
+    <Loaded loaded={targets.state === 'ready'} error={targets.error} onRetry={() => void refetch()}>
+      <TargetsForm initial={targets()!} />
+    </Loaded>
+  );
+}
