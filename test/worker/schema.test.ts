@@ -73,3 +73,15 @@ describe('constraints that keep the data sound', () => {
     expect(results.filter((r) => r.n !== 1)).toEqual([]);
   });
 });
+
+describe('the public feed query plan', () => {
+  it('reads complaints newest first by submission time instead of sorting every public one', async () => {
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE complaints.confidential = 0 and +complaints.status in ('forwarded', 'in_progress', 'resolved', 'closed')
+       ORDER BY submitted_at DESC, id DESC LIMIT 21`,
+    ).all<{ detail: string }>();
+    const text = plan.results.map((r) => r.detail).join(' | ');
+    expect(text).toContain('complaints_submitted_idx');
+    expect(text).not.toContain('complaints_status_submitted_idx');
+  });
+});

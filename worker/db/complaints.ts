@@ -3,6 +3,7 @@
 import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ComplaintStatus } from '../domain/vocabulary';
+import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import type { Database } from './client';
 import { agencies, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
@@ -39,7 +40,8 @@ export async function findComplaintByCode(db: Database, code: string): Promise<C
 }
 
 export interface FeedQuery {
-  statuses: readonly ComplaintStatus[];
+  /** One of the public statuses, or all of them. */
+  status?: ComplaintStatus;
   categorySlug?: string;
   regencyCode?: string;
   pinnedOnly?: boolean;
@@ -50,8 +52,11 @@ export interface FeedQuery {
 /** Public, non-confidential complaints, newest first, keyset-paginated. */
 export function listFeed(db: Database, q: FeedQuery): Promise<ComplaintRow[]> {
   const where: (SQL | undefined)[] = [
-    eq(complaints.confidential, false),
-    inArray(complaints.status, [...q.statuses]),
+    // The unary + keeps SQLite off the status index: most complaints are public, so reading
+    // the submission-time index newest first and filtering stops after about a page,
+    // where a search by status would sort every public complaint first.
+    sql.raw(`complaints.confidential = 0 and +complaints.status in (${feedStatuses.map((s) => `'${s}'`).join(', ')})`),
+    q.status ? eq(complaints.status, q.status) : undefined,
     q.categorySlug ? eq(categories.slug, q.categorySlug) : undefined,
     q.regencyCode ? eq(complaints.regencyCode, q.regencyCode) : undefined,
     q.pinnedOnly ? and(isNotNull(complaints.lat), isNotNull(complaints.lng)) : undefined,

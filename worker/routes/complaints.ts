@@ -19,7 +19,6 @@ import {
   type CreateComplaintResponse,
   type ErrorIssue,
   type FeedResponse,
-  feedStatuses,
   IDEMPOTENCY_HEADER,
 } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
@@ -161,7 +160,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     const limit = Math.min(q.limit ?? 20, pinnedOnly ? 200 : 50);
     const db = c.get('db');
     const rows = await listFeed(db, {
-      statuses: q.status ? [q.status] : feedStatuses,
+      status: q.status,
       categorySlug: q.category,
       regencyCode: q.regency,
       pinnedOnly,
