@@ -22,6 +22,7 @@ import { statsRoutes } from './routes/stats';
 import { exportRoutes } from './routes/export';
 import { adminRoutingRoutes } from './routes/admin-routing';
 import { adminTargetRoutes } from './routes/admin-targets';
+import { adminCategoryRoutes } from './routes/admin-categories';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
 
@@ -44,6 +45,7 @@ const api = new Hono<AppEnv>()
   .route('/stats', statsRoutes)
   .route('/export', exportRoutes)
   .route('/admin/targets', adminTargetRoutes)
+  .route('/admin/categories', adminCategoryRoutes)
   .route('/admin', adminRoutingRoutes);
 
 export const app = new Hono<AppEnv>()
