@@ -85,3 +85,15 @@ describe('the public feed query plan', () => {
     expect(text).not.toContain('complaints_status_submitted_idx');
   });
 });
+
+describe('the agency inbox query plan', () => {
+  it('reads an agency’s complaints in order of last change from one index', async () => {
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE agency_id = 1 AND +complaints.status in ('forwarded', 'in_progress', 'resolved')
+       ORDER BY updated_at DESC, id DESC LIMIT 51`,
+    ).all<{ detail: string }>();
+    const text = plan.results.map((r) => r.detail).join(' | ');
+    expect(text).toContain('complaints_agency_updated_idx');
+    expect(text).not.toContain('TEMP B-TREE');
+  });
+});

@@ -202,6 +202,7 @@ export const complaints = sqliteTable(
     uniqueIndex('complaints_code_unique').on(t.code),
     index('complaints_status_submitted_idx').on(t.status, t.submittedAt),
     index('complaints_agency_status_idx').on(t.agencyId, t.status, t.updatedAt),
+    index('complaints_agency_updated_idx').on(t.agencyId, t.updatedAt),
     index('complaints_submitted_idx').on(t.submittedAt),
     index('complaints_category_idx').on(t.categoryId, t.submittedAt),
     index('complaints_regency_idx').on(t.regencyCode, t.submittedAt),

@@ -27,7 +27,7 @@ export const inboxRoutes = new Hono<AppEnv>()
     const limit = q.limit ?? 50;
     const after = q.cursor ? decodeCursor(q.cursor) : undefined;
     // Read the cursor first: anything after it will reach the client by catch-up or live.
-    const lastEventId = await lastInboxEventId(db, agencyId);
+    const lastEventId = await lastInboxEventId(db);
     const [rows, counts] = await Promise.all([
       listInbox(db, { agencyId, status: q.status, after: after && { updatedAt: after.submittedAt, id: after.id }, limit: limit + 1 }),
       countInbox(db, agencyId),

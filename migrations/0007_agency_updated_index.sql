@@ -1,0 +1,1 @@
+CREATE INDEX `complaints_agency_updated_idx` ON `complaints` (`agency_id`,`updated_at`);
