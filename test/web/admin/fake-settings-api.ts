@@ -1,9 +1,9 @@
-// A stand-in for the Worker's admin settings routes (targets, agencies, routing rules and
+// A stand-in for the Worker's admin settings routes (targets, agencies, categories, routing rules and
 // preview, dead letters), installed as the global `fetch`. It keeps every request, so
 // tests can assert on the paths and bodies the page sends.
 import { vi } from 'vitest';
 import type { MetaResponse } from '../../../worker/domain/api';
-import type { AdminAgency, DeadLetter, RoutingRuleInfo } from '../../../web/src/api/adminSettings';
+import type { AdminAgency, AdminCategory, DeadLetter, RoutingRuleInfo } from '../../../web/src/api/adminSettings';
 import { metaFixture } from '../fake-api';
 import { me, type RecordedRequest } from './fake-admin-api';
 
@@ -19,6 +19,10 @@ export function installSettingsApi() {
       { slug: 'dinas-pupr-ntb', name: 'Dinas PUPR NTB', shortName: 'PUPR', kind: 'dinas', regencyCode: null, active: true, createdAt: at },
       { slug: 'pdam-giri-menang', name: 'PDAM Giri Menang', shortName: null, kind: 'bumd', regencyCode: '52.01', active: true, createdAt: at },
     ] as AdminAgency[],
+    categories: [
+      { slug: 'air-bersih', nameId: 'Air bersih', nameEn: 'Clean water', descriptionId: null, descriptionEn: null, defaultPriority: 'important', icon: '💧', sortOrder: 1, active: true },
+      { slug: 'jalan', nameId: 'Jalan rusak', nameEn: 'Damaged roads', descriptionId: null, descriptionEn: null, defaultPriority: 'normal', icon: null, sortOrder: 2, active: true },
+    ] as AdminCategory[],
     rules: [
       { id: 1, category: 'air-bersih', regencyCode: '52.01', agency: 'pdam-giri-menang', rank: 0, autoForward: true },
       { id: 2, category: 'air-bersih', regencyCode: null, agency: 'dinas-pupr-ntb', rank: 0, autoForward: false },
@@ -45,6 +49,20 @@ export function installSettingsApi() {
       if (!found) return error(404, 'not_found');
       Object.assign(found, body);
       return json(200, { id: 9, ...found });
+    }
+    if (path === '/api/admin/categories') {
+      if (method !== 'POST') return json(200, { categories: state.categories });
+      if (state.categories.some((c) => c.slug === body.slug)) return error(409, 'conflict');
+      const added: AdminCategory = { descriptionId: null, descriptionEn: null, icon: null, sortOrder: 0, ...body, active: true };
+      state.categories.push(added);
+      return json(201, added);
+    }
+    const category = path.match(/^\/api\/admin\/categories\/([^/]+)$/);
+    if (category && method === 'PATCH') {
+      const found = state.categories.find((c) => c.slug === category[1]);
+      if (!found) return error(404, 'not_found');
+      Object.assign(found, body);
+      return json(200, found);
     }
     if (path === '/api/admin/routing-rules') return json(200, { rules: state.rules });
     if (path === '/api/admin/routing-preview') {

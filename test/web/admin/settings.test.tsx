@@ -1,4 +1,4 @@
-// The administrators' settings: targets, agencies, the routing preview and failed queue
+// The administrators' settings: targets, agencies, categories, the routing preview and failed queue
 // messages, each opened at its address inside the whole app.
 import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,8 @@ describe('admin settings', () => {
     installSettingsApi();
     await open('/admin');
     expect((await screen.findByRole('link', { name: 'Target waktu layanan' })).getAttribute('href')).toBe('/admin/target');
+    const index = within(document.querySelector<HTMLElement>('.settings-index')!);
+    expect(index.getByRole('link', { name: 'Kategori' }).getAttribute('href')).toBe('/admin/kategori');
     expect(screen.getByRole('link', { name: 'Pesan antrean gagal' }).getAttribute('href')).toBe('/admin/antrean');
     expect(screen.getByRole('navigation', { name: 'Halaman petugas' }).textContent).toContain('Pengaturan');
   });
@@ -59,6 +61,41 @@ describe('admin settings', () => {
     expect(api.writes()).toEqual([{ path: '/api/admin/agencies/pdam-giri-menang', method: 'PATCH', body: { active: false } }]);
     expect(row.getByRole('status').textContent).toBe('PDAM Giri Menang dinonaktifkan.');
     expect(row.getByRole('button', { name: 'Aktifkan' })).toBeTruthy();
+  });
+
+  it('deactivates a category with PATCH {active:false} and marks its row', async () => {
+    const api = installSettingsApi();
+    await open('/admin/kategori');
+    const heading = await screen.findByRole('heading', { level: 3, name: 'Air bersih' });
+    const row = within(heading.closest('article')!);
+    expect(row.getByText('Penting')).toBeTruthy();
+    fireEvent.click(row.getByRole('button', { name: 'Nonaktifkan' }));
+    await waitFor(() => expect(row.getByText('Nonaktif')).toBeTruthy());
+    expect(api.writes()).toEqual([{ path: '/api/admin/categories/air-bersih', method: 'PATCH', body: { active: false } }]);
+    expect(row.getByRole('status').textContent).toBe('Air bersih dinonaktifkan.');
+    expect(row.getByRole('button', { name: 'Aktifkan' })).toBeTruthy();
+  });
+
+  it('adds a category: sends the slug, both names, the priority and the icon', async () => {
+    const api = installSettingsApi();
+    await open('/admin/kategori');
+    fireEvent.click(await screen.findByRole('button', { name: 'Tambah kategori' }));
+    const form = within(screen.getByRole('form', { name: 'Tambah kategori' }));
+    fireEvent.input(form.getByLabelText('Slug'), { target: { value: 'sampah' } });
+    fireEvent.input(form.getByLabelText('Nama (Indonesia)'), { target: { value: ' Sampah ' } });
+    fireEvent.input(form.getByLabelText('Nama (Inggris)'), { target: { value: 'Waste' } });
+    fireEvent.change(form.getByLabelText('Prioritas awal'), { target: { value: 'urgent' } });
+    fireEvent.input(form.getByLabelText('Ikon (emoji, opsional)'), { target: { value: '🗑️' } });
+    fireEvent.click(form.getByRole('button', { name: 'Tambah kategori' }));
+    await waitFor(() => expect(screen.getByText('Kategori Sampah ditambahkan.')).toBeTruthy());
+    expect(api.writes()).toEqual([
+      {
+        path: '/api/admin/categories',
+        method: 'POST',
+        body: { slug: 'sampah', nameId: 'Sampah', nameEn: 'Waste', defaultPriority: 'urgent', icon: '🗑️' },
+      },
+    ]);
+    expect(await screen.findByRole('heading', { level: 3, name: 'Sampah' })).toBeTruthy();
   });
 
   it('groups the rules by category and says in a sentence where a complaint goes', async () => {

@@ -65,10 +65,14 @@ describe('the agency inbox', () => {
     expect(filterButton(/^Diteruskan/).textContent).toBe('Diteruskan ke instansi 2');
     expect(filterButton(/^Sedang ditangani/).textContent).toBe('Sedang ditangani 1');
     expect(screen.getByRole('link', { name: 'Kotak masuk' }).getAttribute('href')).toBe('/instansi');
+    const csv = screen.getByRole('link', { name: 'Unduh CSV' });
+    expect(csv.getAttribute('href')).toBe('/api/export/complaints.csv');
+    expect(csv.hasAttribute('download')).toBe(true);
 
     fireEvent.click(filterButton(/^Sedang ditangani/));
     await waitFor(() => expect(entry(1)).toBeNull());
     expect(entry(3)).not.toBeNull();
+    expect(csv.getAttribute('href')).toBe('/api/export/complaints.csv?status=in_progress');
     expect(api.sent('/api/inbox?').map((r) => r.path)).toContain('/api/inbox?status=in_progress&limit=50');
   });
 

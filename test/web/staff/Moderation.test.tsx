@@ -51,6 +51,9 @@ describe('the moderation desk', () => {
     await openDesk();
     expect(queueCodes()).toEqual(['NTB-00000001', 'NTB-00000002', 'NTB-00000003']);
     expect(screen.getByText('3 pengaduan menunggu keputusan, yang terlama di atas.')).toBeTruthy();
+    const csv = screen.getByRole('link', { name: 'Unduh CSV' });
+    expect(csv.getAttribute('href')).toBe('/api/export/complaints.csv');
+    expect(csv.hasAttribute('download')).toBe(true);
     expect(api.sent('/api/moderation/queue').map((r) => r.path)).toEqual(['/api/moderation/queue?limit=100']);
 
     const first = queueEntry('NTB-00000001');

@@ -1,4 +1,4 @@
-// The administrators' settings (`/api/admin/targets`, `agencies`, `routing-rules`,
+// The administrators' settings (`/api/admin/targets`, `agencies`, `categories`, `routing-rules`,
 // `routing-preview`, `dead-letters`). The Worker declares no shared types for these, so
 // they are written here as the routes answer.
 import type { AgencyKind, Priority } from '../../../worker/domain/vocabulary';
@@ -24,6 +24,32 @@ export interface NewAgency {
   kind: AgencyKind;
   regencyCode?: string;
 }
+
+export interface AdminCategory {
+  slug: string;
+  nameId: string;
+  nameEn: string;
+  descriptionId: string | null;
+  descriptionEn: string | null;
+  defaultPriority: Priority;
+  /** An emoji, or null. */
+  icon: string | null;
+  sortOrder: number;
+  active: boolean;
+}
+
+export interface NewCategory {
+  slug: string;
+  nameId: string;
+  nameEn: string;
+  descriptionId?: string;
+  descriptionEn?: string;
+  defaultPriority: Priority;
+  icon?: string;
+  sortOrder?: number;
+}
+
+export type CategoryChange = Partial<Omit<AdminCategory, 'slug'>>;
 
 export interface RoutingRuleInfo {
   id: number;
@@ -72,6 +98,14 @@ export const createAgency = (body: NewAgency) =>
 /** Answers the agency as stored (a database row: only the edited fields are read from it). */
 export const updateAgency = (slug: string, change: { name?: string; shortName?: string | null; active?: boolean }) =>
   request<Partial<AdminAgency>>(`/api/admin/agencies/${encodeURIComponent(slug)}`, send('PATCH', change));
+
+export const listCategories = async () =>
+  (await request<{ categories: AdminCategory[] }>('/api/admin/categories')).categories;
+export const createCategory = (body: NewCategory) =>
+  request<AdminCategory>('/api/admin/categories', send('POST', body));
+/** Answers the category as stored. A deactivated category is no longer offered to citizens. */
+export const updateCategory = (slug: string, change: CategoryChange) =>
+  request<Partial<AdminCategory>>(`/api/admin/categories/${encodeURIComponent(slug)}`, send('PATCH', change));
 
 export const listRoutingRules = async () =>
   (await request<{ rules: RoutingRuleInfo[] }>('/api/admin/routing-rules')).rules;

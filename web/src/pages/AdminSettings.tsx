@@ -1,4 +1,4 @@
-// `/admin` and its sections: service-level targets, agencies, routing rules and failed queue
+// `/admin` and its sections: service-level targets, agencies, categories, routing rules and failed queue
 // messages. Like the accounts page, the staff gate sends anyone not signed in to sign in,
 // and staff of other roles are told the page is for administrators only.
 import { A, useParams } from '@solidjs/router';
@@ -6,6 +6,7 @@ import { For, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { staffRoles } from '../../../worker/domain/vocabulary';
 import { AgenciesSection } from '../components/admin/settings/AgenciesSection';
+import { CategoriesSection } from '../components/admin/settings/CategoriesSection';
 import { DeadLettersSection } from '../components/admin/settings/DeadLettersSection';
 import { RoutingSection } from '../components/admin/settings/RoutingSection';
 import { TargetsSection } from '../components/admin/settings/TargetsSection';
@@ -27,6 +28,7 @@ interface SettingsSection {
 const settingsSections: SettingsSection[] = [
   { slug: 'target', title: 'admin.targets.title', about: 'admin.targets.about', component: TargetsSection },
   { slug: 'instansi', title: 'admin.agencies.title', about: 'admin.agencies.about', component: AgenciesSection },
+  { slug: 'kategori', title: 'admin.categories.title', about: 'admin.categories.about', component: CategoriesSection },
   { slug: 'rute', title: 'admin.rules.title', about: 'admin.rules.about', component: RoutingSection },
   { slug: 'antrean', title: 'admin.dead.title', about: 'admin.dead.about', component: DeadLettersSection },
 ];

@@ -144,6 +144,11 @@ export function AgencyInbox(props: { user: StaffInfo }) {
       .map((status) => [status, inbox.counts()[status] ?? 0] as const)
       .filter(([status, count]) => count > 0 || status === inbox.filter());
   const total = () => Object.values(inbox.counts()).reduce((sum, n) => sum + (n ?? 0), 0);
+  /** The CSV of what this agency can see, narrowed to the chosen status; the session cookie authorises it. */
+  const csvHref = () => {
+    const status = inbox.filter();
+    return `/api/export/complaints.csv${status ? `?${new URLSearchParams({ status }).toString()}` : ''}`;
+  };
 
   // Audio may start only after a gesture: any click on the page will do.
   const unlock = () => unlockSound();
@@ -166,6 +171,9 @@ export function AgencyInbox(props: { user: StaffInfo }) {
             {t('inbox.notify')}
           </button>
         </Show>
+        <a href={csvHref()} download="">
+          {t('inbox.csv')}
+        </a>
       </div>
       <div class="inbox-filter" role="group" aria-label={t('inbox.filter')}>
         <button type="button" aria-pressed={inbox.filter() === null} onClick={() => inbox.setFilter(null)}>

@@ -207,6 +207,9 @@ export function ModerationDesk() {
             </button>
           </p>
         </Show>
+        <a href="/api/export/complaints.csv" download="">
+          {t('desk.csv')}
+        </a>
         <DeskKeysHelp />
       </div>
       <p role="status" class="desk-said">

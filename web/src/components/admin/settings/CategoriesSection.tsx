@@ -1,0 +1,323 @@
+// `/admin/kategori`: every complaint category, active or not. An admin switches one off or
+// on, edits its names and default priority, or adds a new one. A deactivated category is no
+// longer offered to citizens.
+import { createSignal, For, Show } from 'solid-js';
+import { createStore } from 'solid-js/store';
+import { priorities, type Priority } from '../../../../../worker/domain/vocabulary';
+import { createCategory, listCategories, updateCategory, type AdminCategory } from '../../../api/adminSettings';
+import { ApiError } from '../../../api/client';
+import { useI18n, type MessageKey } from '../../../i18n';
+import { describedBy, Field } from '../../Field';
+import { actionErrorKey } from '../accountErrors';
+import { PanelActions } from '../PanelActions';
+import { createRows, Loaded } from './rows';
+
+const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
+type NameField = 'nameId' | 'nameEn';
+const nameFields: NameField[] = ['nameId', 'nameEn'];
+
+function PrioritySelect(props: { id: string; value: Priority; onChange: (value: Priority) => void }) {
+  const { t } = useI18n();
+  return (
+    <Field class="admin-field" id={props.id} label={t('admin.categories.priority')}>
+      <select id={props.id} onChange={(e) => props.onChange(e.currentTarget.value as Priority)}>
+        <For each={priorities}>
+          {(p) => (
+            <option value={p} selected={p === props.value}>
+              {t(`admin.priority.${p}`)}
+            </option>
+          )}
+        </For>
+      </select>
+    </Field>
+  );
+}
+
+/** The two names, each required; `errors` marks the empty ones. */
+function NameInputs(props: {
+  idPrefix: string;
+  draft: Record<NameField, string>;
+  errors: Partial<Record<NameField, boolean>>;
+  onInput: (field: NameField, value: string) => void;
+}) {
+  const { t } = useI18n();
+  return (
+    <For each={nameFields}>
+      {(field) => {
+        const id = `${props.idPrefix}-${field}`;
+        return (
+          <Field
+            class="admin-field"
+            id={id}
+            label={t(`admin.categories.${field}`)}
+            error={props.errors[field] ? t('admin.error.categoryName') : undefined}
+          >
+            <input
+              id={id}
+              value={props.draft[field]}
+              aria-invalid={props.errors[field] || undefined}
+              aria-describedby={describedBy(id, { error: props.errors[field] })}
+              onInput={(e) => props.onInput(field, e.currentTarget.value)}
+            />
+          </Field>
+        );
+      }}
+    </For>
+  );
+}
+
+/** Marks the empty names and focuses the first; true when one is empty. */
+function checkNames(idPrefix: string, draft: Record<NameField, string>, set: (errors: Partial<Record<NameField, boolean>>) => void) {
+  const errors = { nameId: !draft.nameId.trim(), nameEn: !draft.nameEn.trim() };
+  set(errors);
+  const first = nameFields.find((f) => errors[f]);
+  if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
+  return Boolean(first);
+}
+
+function EditForm(props: { category: AdminCategory; onDone: (change: Partial<AdminCategory>) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const id = `edit-${props.category.slug}`;
+  const [draft, setDraft] = createStore({
+    nameId: props.category.nameId,
+    nameEn: props.category.nameEn,
+    defaultPriority: props.category.defaultPriority,
+  });
+  const [errors, setErrors] = createStore<Partial<Record<NameField, boolean>>>({});
+  const [sending, setSending] = createSignal(false);
+  const [error, setError] = createSignal<MessageKey>();
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending() || checkNames(id, draft, setErrors)) return;
+    setSending(true);
+    setError(undefined);
+    try {
+      const sent = { nameId: draft.nameId.trim(), nameEn: draft.nameEn.trim(), defaultPriority: draft.defaultPriority };
+      const stored = await updateCategory(props.category.slug, sent);
+      props.onDone({
+        nameId: stored.nameId ?? sent.nameId,
+        nameEn: stored.nameEn ?? sent.nameEn,
+        defaultPriority: stored.defaultPriority ?? sent.defaultPriority,
+      });
+    } catch (failure) {
+      setError(failure instanceof ApiError && failure.code === 'validation_failed' ? 'admin.error.invalid' : actionErrorKey(failure));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form class="admin-panel admin-form" aria-label={t('admin.categories.edit')} novalidate onSubmit={(e) => void submit(e)}>
+      <NameInputs idPrefix={id} draft={draft} errors={errors} onInput={(f, v) => setDraft(f, v)} />
+      <PrioritySelect id={`${id}-priority`} value={draft.defaultPriority} onChange={(v) => setDraft('defaultPriority', v)} />
+      <PanelActions error={error()} onCancel={props.onCancel}>
+        <button type="submit" class="primary" aria-disabled={sending()}>
+          {t(sending() ? 'admin.settings.saving' : 'admin.settings.save')}
+        </button>
+      </PanelActions>
+    </form>
+  );
+}
+
+function CategoryRow(props: { category: AdminCategory; onChange: (change: Partial<AdminCategory>) => void }) {
+  const { t } = useI18n();
+  const [editing, setEditing] = createSignal(false);
+  const [sending, setSending] = createSignal(false);
+  const [notice, setNotice] = createSignal('');
+  const [error, setError] = createSignal<MessageKey>();
+  let editButton: HTMLButtonElement | undefined;
+
+  async function toggle() {
+    if (sending()) return;
+    const active = !props.category.active;
+    setSending(true);
+    setError(undefined);
+    setNotice('');
+    try {
+      const stored = await updateCategory(props.category.slug, { active });
+      props.onChange({ active: typeof stored.active === 'boolean' ? stored.active : active });
+      const key = props.category.active ? 'admin.agencies.activated' : 'admin.agencies.deactivated';
+      setNotice(t(key, { name: props.category.nameId }));
+    } catch (failure) {
+      setError(actionErrorKey(failure));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <li>
+      <article class="account" classList={{ 'account-disabled': !props.category.active }}>
+        <div class="account-head">
+          <h3>
+            <Show when={props.category.icon}>
+              <span aria-hidden="true">{props.category.icon} </span>
+            </Show>
+            {props.category.nameId}
+          </h3>
+          <Show when={!props.category.active}>
+            <span class="account-badge account-badge-off">{t('admin.agencies.inactive')}</span>
+          </Show>
+        </div>
+        <dl class="account-facts">
+          <dt>{t('admin.agencies.slug')}</dt>
+          <dd>{props.category.slug}</dd>
+          <dt>{t('admin.categories.nameEn')}</dt>
+          <dd>{props.category.nameEn}</dd>
+          <dt>{t('admin.categories.priority')}</dt>
+          <dd>{t(`admin.priority.${props.category.defaultPriority}`)}</dd>
+        </dl>
+        <div class="admin-buttons">
+          <button type="button" aria-disabled={sending()} onClick={() => void toggle()}>
+            {t(props.category.active ? 'admin.agencies.deactivate' : 'admin.agencies.activate')}
+          </button>
+          <button type="button" ref={editButton} aria-expanded={editing()} onClick={() => setEditing(!editing())}>
+            {t('admin.categories.edit')}
+          </button>
+        </div>
+        <Show when={editing()}>
+          <EditForm
+            category={props.category}
+            onDone={(change) => {
+              props.onChange(change);
+              setEditing(false);
+              setNotice(t('admin.categories.saved'));
+              editButton?.focus();
+            }}
+            onCancel={() => {
+              setEditing(false);
+              editButton?.focus();
+            }}
+          />
+        </Show>
+        <Show when={error()}>
+          {(key) => (
+            <p class="form-error" role="alert">
+              {t(key())}
+            </p>
+          )}
+        </Show>
+        <p role="status" class="account-notice">
+          {notice()}
+        </p>
+      </article>
+    </li>
+  );
+}
+
+function AddCategoryForm(props: { onAdded: (name: string) => void; onCancel: () => void }) {
+  const { t } = useI18n();
+  const id = 'new-category';
+  const [draft, setDraft] = createStore({ slug: '', nameId: '', nameEn: '', icon: '', defaultPriority: 'normal' as Priority });
+  const [errors, setErrors] = createStore<Partial<Record<NameField, boolean>>>({});
+  const [slugError, setSlugError] = createSignal<MessageKey>();
+  const [sending, setSending] = createSignal(false);
+  const [error, setError] = createSignal<MessageKey>();
+
+  async function submit(event: SubmitEvent) {
+    event.preventDefault();
+    if (sending()) return;
+    setError(undefined);
+    setSlugError(SLUG.test(draft.slug) ? undefined : 'admin.error.slug');
+    if (slugError()) {
+      checkNames(id, draft, setErrors);
+      return document.getElementById(`${id}-slug`)?.focus();
+    }
+    if (checkNames(id, draft, setErrors)) return;
+    setSending(true);
+    try {
+      await createCategory({
+        slug: draft.slug,
+        nameId: draft.nameId.trim(),
+        nameEn: draft.nameEn.trim(),
+        defaultPriority: draft.defaultPriority,
+        ...(draft.icon.trim() ? { icon: draft.icon.trim() } : {}),
+      });
+      props.onAdded(draft.nameId.trim());
+    } catch (failure) {
+      if (failure instanceof ApiError && failure.code === 'conflict') {
+        setSlugError('admin.error.slugTaken');
+        document.getElementById(`${id}-slug`)?.focus();
+      } else if (failure instanceof ApiError && failure.code === 'validation_failed') setError('admin.error.invalid');
+      else setError(actionErrorKey(failure));
+    } finally {
+      setSending(false);
+    }
+  }
+
+  return (
+    <form class="admin-form admin-panel" aria-label={t('admin.categories.add')} novalidate onSubmit={(e) => void submit(e)}>
+      <Field
+        class="admin-field"
+        id={`${id}-slug`}
+        label={t('admin.agencies.slug')}
+        hint={t('admin.agencies.slugHint')}
+        error={slugError() && t(slugError()!)}
+      >
+        <input
+          id={`${id}-slug`}
+          value={draft.slug}
+          aria-invalid={Boolean(slugError()) || undefined}
+          aria-describedby={describedBy(`${id}-slug`, { hint: true, error: slugError() })}
+          onInput={(e) => setDraft('slug', e.currentTarget.value)}
+        />
+      </Field>
+      <NameInputs idPrefix={id} draft={draft} errors={errors} onInput={(f, v) => setDraft(f, v)} />
+      <PrioritySelect id={`${id}-priority`} value={draft.defaultPriority} onChange={(v) => setDraft('defaultPriority', v)} />
+      <Field class="admin-field" id={`${id}-icon`} label={t('admin.categories.icon')}>
+        <input id={`${id}-icon`} value={draft.icon} onInput={(e) => setDraft('icon', e.currentTarget.value)} />
+      </Field>
+      <PanelActions error={error()} onCancel={props.onCancel}>
+        <button type="submit" class="primary" aria-disabled={sending()}>
+          {t(sending() ? 'admin.settings.saving' : 'admin.categories.add')}
+        </button>
+      </PanelActions>
+    </form>
+  );
+}
+
+export function CategoriesSection() {
+  const { t } = useI18n();
+  const list = createRows(listCategories, 'slug');
+  const [adding, setAdding] = createSignal(false);
+  const [notice, setNotice] = createSignal('');
+  let addButton: HTMLButtonElement | undefined;
+
+  return (
+    <>
+      <Show
+        when={adding()}
+        fallback={
+          <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
+            {t('admin.categories.add')}
+          </button>
+        }
+      >
+        <AddCategoryForm
+          onAdded={(name) => {
+            setAdding(false);
+            setNotice(t('admin.categories.added', { name }));
+            list.reload();
+          }}
+          onCancel={() => {
+            setAdding(false);
+            addButton?.focus();
+          }}
+        />
+      </Show>
+      <p role="status" class="account-notice">
+        {notice()}
+      </p>
+      <Loaded loaded={list.loaded()} error={list.error()} onRetry={list.reload}>
+        <Show when={list.rows.length > 0} fallback={<p>{t('admin.categories.empty')}</p>}>
+          <ul class="account-list">
+            <For each={list.rows}>
+              {(category) => <CategoryRow category={category} onChange={(change) => list.update(category.slug, change)} />}
+            </For>
+          </ul>
+        </Show>
+      </Loaded>
+    </>
+  );
+}
