@@ -184,69 +184,68 @@ const versionBody = z.object({ version }).strict();
 /** The first public answer of the agency starts the clock of its response time once. */
 const firstResponse = (row: ComplaintRow, now: number) => row.complaint.firstResponseAt?.getTime() ?? now;
 
+/**
+ * One step of the agency's work: check reach, lifecycle and version, then write the change
+ * and its one event. `set` says what the step changes on the complaint besides its status.
+ */
+async function agencyStep(
+  c: Context<AppEnv>,
+  code: string,
+  request: { version: number; text?: string },
+  step: { action: ComplaintAction; event: string; visibility: 'public' | 'internal'; set?: (row: ComplaintRow, now: number) => Promise<ComplaintChange['set']> | ComplaintChange['set'] },
+) {
+  const row = await reachableComplaint(c, code);
+  const to = checkAction(c, row, step.action, request.version);
+  return commit(c, row, {
+    version: request.version,
+    to,
+    set: await step.set?.(row, Date.now()),
+    events: [{ ...actor(c), type: step.event, visibility: step.visibility, fromStatus: row.complaint.status, body: request.text ?? null }],
+  });
+}
+
 export const agencyActionRoutes = new Hono<AppEnv>()
   .use('/:code/:action{return|acknowledge|respond|resolve}', requireStaff('agency'))
   .use('/:code/note', requireStaff())
 
   // "Not our responsibility": back to the moderators' desk, flagged with the reason.
   .post('/:code/return', validate('param', complaintCodeParam), validate('json', returnBody), async (c) => {
-    const body = c.req.valid('json');
-    const row = await reachableComplaint(c, c.req.valid('param').code);
-    const to = checkAction(c, row, 'return', body.version);
-    const now = Date.now();
-    return commit(c, row, {
-      version: body.version,
-      to,
-      set: { agencyId: null, dueAt: moderationDueAt(now, await loadTargets(c.get('db'))) },
-      events: [{ ...actor(c), type: 'returned', visibility: 'internal', fromStatus: row.complaint.status, body: body.reason }],
+    const { version, reason } = c.req.valid('json');
+    return agencyStep(c, c.req.valid('param').code, { version, text: reason }, {
+      action: 'return',
+      event: 'returned',
+      visibility: 'internal',
+      set: async (_row, now) => ({ agencyId: null, dueAt: moderationDueAt(now, await loadTargets(c.get('db'))) }),
     });
   })
 
-  .post('/:code/acknowledge', validate('param', complaintCodeParam), validate('json', versionBody), async (c) => {
-    const body = c.req.valid('json');
-    const row = await reachableComplaint(c, c.req.valid('param').code);
-    const to = checkAction(c, row, 'acknowledge', body.version);
-    return commit(c, row, {
-      version: body.version,
-      to,
-      events: [{ ...actor(c), type: 'acknowledged', visibility: 'public', fromStatus: row.complaint.status }],
-    });
-  })
+  .post('/:code/acknowledge', validate('param', complaintCodeParam), validate('json', versionBody), async (c) =>
+    agencyStep(c, c.req.valid('param').code, c.req.valid('json'), { action: 'acknowledge', event: 'acknowledged', visibility: 'public' }),
+  )
 
   .post('/:code/respond', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
-    const body = c.req.valid('json');
-    const row = await reachableComplaint(c, c.req.valid('param').code);
-    const to = checkAction(c, row, 'respond', body.version);
-    return commit(c, row, {
-      version: body.version,
-      to,
+    const { version, body } = c.req.valid('json');
+    return agencyStep(c, c.req.valid('param').code, { version, text: body }, {
+      action: 'respond',
+      event: 'response',
+      visibility: 'public',
       // The answer owed is given: no target runs until the complaint is reopened.
-      set: { firstResponseAt: firstResponse(row, Date.now()), dueAt: null },
-      events: [{ ...actor(c), type: 'response', visibility: 'public', fromStatus: row.complaint.status, body: body.body }],
+      set: (row, now) => ({ firstResponseAt: firstResponse(row, now), dueAt: null }),
     });
   })
 
   .post('/:code/resolve', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
-    const body = c.req.valid('json');
-    const row = await reachableComplaint(c, c.req.valid('param').code);
-    const to = checkAction(c, row, 'resolve', body.version);
-    const now = Date.now();
-    return commit(c, row, {
-      version: body.version,
-      to,
-      set: { firstResponseAt: firstResponse(row, now), resolvedAt: now, dueAt: null },
-      events: [{ ...actor(c), type: 'resolved', visibility: 'public', fromStatus: row.complaint.status, body: body.body }],
+    const { version, body } = c.req.valid('json');
+    return agencyStep(c, c.req.valid('param').code, { version, text: body }, {
+      action: 'resolve',
+      event: 'resolved',
+      visibility: 'public',
+      set: (row, now) => ({ firstResponseAt: firstResponse(row, now), resolvedAt: now, dueAt: null }),
     });
   })
 
   // Internal words between the agency and the moderators; the status stays.
   .post('/:code/note', validate('param', complaintCodeParam), validate('json', textBody), async (c) => {
-    const body = c.req.valid('json');
-    const row = await reachableComplaint(c, c.req.valid('param').code);
-    const to = checkAction(c, row, 'note', body.version);
-    return commit(c, row, {
-      version: body.version,
-      to,
-      events: [{ ...actor(c), type: 'note', visibility: 'internal', fromStatus: row.complaint.status, body: body.body }],
-    });
+    const { version, body } = c.req.valid('json');
+    return agencyStep(c, c.req.valid('param').code, { version, text: body }, { action: 'note', event: 'note', visibility: 'internal' });
   });
