@@ -9,17 +9,25 @@ export interface PanelActionsProps {
   children: JSX.Element;
 }
 
+/** Why the last attempt failed, as an alert; nothing while there is no error. */
+export function FormError(props: { error?: MessageKey }) {
+  const { t } = useI18n();
+  return (
+    <Show when={props.error}>
+      {(key) => (
+        <p class="form-error" role="alert">
+          {t(key())}
+        </p>
+      )}
+    </Show>
+  );
+}
+
 export function PanelActions(props: PanelActionsProps) {
   const { t } = useI18n();
   return (
     <>
-      <Show when={props.error}>
-        {(key) => (
-          <p class="form-error" role="alert">
-            {t(key())}
-          </p>
-        )}
-      </Show>
+      <FormError error={props.error} />
       <div class="admin-buttons">
         {props.children}
         <button type="button" onClick={() => props.onCancel()}>

@@ -11,7 +11,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
 import { actionErrorKey } from '../accountErrors';
 import { PanelActions } from '../PanelActions';
-import { createRows, Loaded } from './rows';
+import { ActiveRow, SlugSection } from './rows';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
 const nameError = (name: string): MessageKey | undefined =>
@@ -96,86 +96,36 @@ function RenameForm(props: { agency: AdminAgency; onDone: (change: Partial<Admin
 function AgencyRow(props: { agency: AdminAgency; onChange: (change: Partial<AdminAgency>) => void }) {
   const { t } = useI18n();
   const regencyName = useRegencyName();
-  const [renaming, setRenaming] = createSignal(false);
-  const [sending, setSending] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
-  const [error, setError] = createSignal<MessageKey>();
-  let renameButton: HTMLButtonElement | undefined;
-
-  async function toggle() {
-    if (sending()) return;
-    const active = !props.agency.active;
-    setSending(true);
-    setError(undefined);
-    setNotice('');
-    try {
-      const stored = await updateAgency(props.agency.slug, { active });
-      props.onChange({ active: typeof stored.active === 'boolean' ? stored.active : active });
-      setNotice(t(props.agency.active ? 'admin.agencies.activated' : 'admin.agencies.deactivated', { name: props.agency.name }));
-    } catch (failure) {
-      setError(actionErrorKey(failure));
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
-    <li>
-      <article class="account" classList={{ 'account-disabled': !props.agency.active }}>
-        <div class="account-head">
-          <h3>{props.agency.name}</h3>
-          <Show when={!props.agency.active}>
-            <span class="account-badge account-badge-off">{t('admin.agencies.inactive')}</span>
-          </Show>
-        </div>
-        <dl class="account-facts">
-          <dt>{t('admin.agencies.slug')}</dt>
-          <dd>{props.agency.slug}</dd>
-          <Show when={props.agency.shortName}>
-            <dt>{t('admin.agencies.shortName')}</dt>
-            <dd>{props.agency.shortName}</dd>
-          </Show>
-          <dt>{t('admin.agencies.kind')}</dt>
-          <dd>
-            {t(`admin.kind.${props.agency.kind}`)}
-            {props.agency.regencyCode ? ` · ${regencyName(props.agency.regencyCode)}` : ''}
-          </dd>
-        </dl>
-        <div class="admin-buttons">
-          <button type="button" aria-disabled={sending()} onClick={() => void toggle()}>
-            {t(props.agency.active ? 'admin.agencies.deactivate' : 'admin.agencies.activate')}
-          </button>
-          <button type="button" ref={renameButton} aria-expanded={renaming()} onClick={() => setRenaming(!renaming())}>
-            {t('admin.agencies.rename')}
-          </button>
-        </div>
-        <Show when={renaming()}>
-          <RenameForm
-            agency={props.agency}
-            onDone={(change) => {
-              props.onChange(change);
-              setRenaming(false);
-              setNotice(t('admin.agencies.renamed'));
-              renameButton?.focus();
-            }}
-            onCancel={() => {
-              setRenaming(false);
-              renameButton?.focus();
-            }}
-          />
+    <ActiveRow
+      row={props.agency}
+      name={props.agency.name}
+      save={(change) => updateAgency(props.agency.slug, change)}
+      onChange={props.onChange}
+      editLabel={t('admin.agencies.rename')}
+      editedNotice={t('admin.agencies.renamed')}
+      EditForm={(panel) => <RenameForm agency={props.agency} onDone={panel.onDone} onCancel={panel.onCancel} />}
+    >
+      <div class="account-head">
+        <h3>{props.agency.name}</h3>
+        <Show when={!props.agency.active}>
+          <span class="account-badge account-badge-off">{t('admin.agencies.inactive')}</span>
         </Show>
-        <Show when={error()}>
-          {(key) => (
-            <p class="form-error" role="alert">
-              {t(key())}
-            </p>
-          )}
+      </div>
+      <dl class="account-facts">
+        <dt>{t('admin.agencies.slug')}</dt>
+        <dd>{props.agency.slug}</dd>
+        <Show when={props.agency.shortName}>
+          <dt>{t('admin.agencies.shortName')}</dt>
+          <dd>{props.agency.shortName}</dd>
         </Show>
-        <p role="status" class="account-notice">
-          {notice()}
-        </p>
-      </article>
-    </li>
+        <dt>{t('admin.agencies.kind')}</dt>
+        <dd>
+          {t(`admin.kind.${props.agency.kind}`)}
+          {props.agency.regencyCode ? ` · ${regencyName(props.agency.regencyCode)}` : ''}
+        </dd>
+      </dl>
+    </ActiveRow>
   );
 }
 
@@ -279,45 +229,15 @@ function AddAgencyForm(props: { onAdded: (name: string) => void; onCancel: () =>
 
 export function AgenciesSection() {
   const { t } = useI18n();
-  const list = createRows(listAgencies, 'slug');
-  const [adding, setAdding] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
-  let addButton: HTMLButtonElement | undefined;
-
   return (
-    <>
-      <Show
-        when={adding()}
-        fallback={
-          <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
-            {t('admin.agencies.add')}
-          </button>
-        }
-      >
-        <AddAgencyForm
-          onAdded={(name) => {
-            setAdding(false);
-            setNotice(t('admin.agencies.added', { name }));
-            list.reload();
-          }}
-          onCancel={() => {
-            setAdding(false);
-            addButton?.focus();
-          }}
-        />
-      </Show>
-      <p role="status" class="account-notice">
-        {notice()}
-      </p>
-      <Loaded loaded={list.loaded()} error={list.error()} onRetry={list.reload}>
-        <Show when={list.rows.length > 0} fallback={<p>{t('admin.agencies.empty')}</p>}>
-          <ul class="account-list">
-            <For each={list.rows}>
-              {(agency) => <AgencyRow agency={agency} onChange={(change) => list.update(agency.slug, change)} />}
-            </For>
-          </ul>
-        </Show>
-      </Loaded>
-    </>
+    <SlugSection
+      fetcher={listAgencies}
+      addLabel={t('admin.agencies.add')}
+      added={(name) => t('admin.agencies.added', { name })}
+      empty={t('admin.agencies.empty')}
+      AddForm={AddAgencyForm}
+    >
+      {(agency, onChange) => <AgencyRow agency={agency} onChange={onChange} />}
+    </SlugSection>
   );
 }

@@ -10,7 +10,7 @@ import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
 import { actionErrorKey } from '../accountErrors';
 import { PanelActions } from '../PanelActions';
-import { createRows, Loaded } from './rows';
+import { ActiveRow, SlugSection } from './rows';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
 type NameField = 'nameId' | 'nameEn';
@@ -122,87 +122,36 @@ function EditForm(props: { category: AdminCategory; onDone: (change: Partial<Adm
 
 function CategoryRow(props: { category: AdminCategory; onChange: (change: Partial<AdminCategory>) => void }) {
   const { t } = useI18n();
-  const [editing, setEditing] = createSignal(false);
-  const [sending, setSending] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
-  const [error, setError] = createSignal<MessageKey>();
-  let editButton: HTMLButtonElement | undefined;
-
-  async function toggle() {
-    if (sending()) return;
-    const active = !props.category.active;
-    setSending(true);
-    setError(undefined);
-    setNotice('');
-    try {
-      const stored = await updateCategory(props.category.slug, { active });
-      props.onChange({ active: typeof stored.active === 'boolean' ? stored.active : active });
-      const key = props.category.active ? 'admin.agencies.activated' : 'admin.agencies.deactivated';
-      setNotice(t(key, { name: props.category.nameId }));
-    } catch (failure) {
-      setError(actionErrorKey(failure));
-    } finally {
-      setSending(false);
-    }
-  }
-
   return (
-    <li>
-      <article class="account" classList={{ 'account-disabled': !props.category.active }}>
-        <div class="account-head">
-          <h3>
-            <Show when={props.category.icon}>
-              <span aria-hidden="true">{props.category.icon} </span>
-            </Show>
-            {props.category.nameId}
-          </h3>
-          <Show when={!props.category.active}>
-            <span class="account-badge account-badge-off">{t('admin.agencies.inactive')}</span>
+    <ActiveRow
+      row={props.category}
+      name={props.category.nameId}
+      save={(change) => updateCategory(props.category.slug, change)}
+      onChange={props.onChange}
+      editLabel={t('admin.categories.edit')}
+      editedNotice={t('admin.categories.saved')}
+      EditForm={(panel) => <EditForm category={props.category} onDone={panel.onDone} onCancel={panel.onCancel} />}
+    >
+      <div class="account-head">
+        <h3>
+          <Show when={props.category.icon}>
+            <span aria-hidden="true">{props.category.icon} </span>
           </Show>
-        </div>
-        <dl class="account-facts">
-          <dt>{t('admin.agencies.slug')}</dt>
-          <dd>{props.category.slug}</dd>
-          <dt>{t('admin.categories.nameEn')}</dt>
-          <dd>{props.category.nameEn}</dd>
-          <dt>{t('admin.categories.priority')}</dt>
-          <dd>{t(`admin.priority.${props.category.defaultPriority}`)}</dd>
-        </dl>
-        <div class="admin-buttons">
-          <button type="button" aria-disabled={sending()} onClick={() => void toggle()}>
-            {t(props.category.active ? 'admin.agencies.deactivate' : 'admin.agencies.activate')}
-          </button>
-          <button type="button" ref={editButton} aria-expanded={editing()} onClick={() => setEditing(!editing())}>
-            {t('admin.categories.edit')}
-          </button>
-        </div>
-        <Show when={editing()}>
-          <EditForm
-            category={props.category}
-            onDone={(change) => {
-              props.onChange(change);
-              setEditing(false);
-              setNotice(t('admin.categories.saved'));
-              editButton?.focus();
-            }}
-            onCancel={() => {
-              setEditing(false);
-              editButton?.focus();
-            }}
-          />
+          {props.category.nameId}
+        </h3>
+        <Show when={!props.category.active}>
+          <span class="account-badge account-badge-off">{t('admin.agencies.inactive')}</span>
         </Show>
-        <Show when={error()}>
-          {(key) => (
-            <p class="form-error" role="alert">
-              {t(key())}
-            </p>
-          )}
-        </Show>
-        <p role="status" class="account-notice">
-          {notice()}
-        </p>
-      </article>
-    </li>
+      </div>
+      <dl class="account-facts">
+        <dt>{t('admin.agencies.slug')}</dt>
+        <dd>{props.category.slug}</dd>
+        <dt>{t('admin.categories.nameEn')}</dt>
+        <dd>{props.category.nameEn}</dd>
+        <dt>{t('admin.categories.priority')}</dt>
+        <dd>{t(`admin.priority.${props.category.defaultPriority}`)}</dd>
+      </dl>
+    </ActiveRow>
   );
 }
 
@@ -279,45 +228,15 @@ function AddCategoryForm(props: { onAdded: (name: string) => void; onCancel: () 
 
 export function CategoriesSection() {
   const { t } = useI18n();
-  const list = createRows(listCategories, 'slug');
-  const [adding, setAdding] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
-  let addButton: HTMLButtonElement | undefined;
-
   return (
-    <>
-      <Show
-        when={adding()}
-        fallback={
-          <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
-            {t('admin.categories.add')}
-          </button>
-        }
-      >
-        <AddCategoryForm
-          onAdded={(name) => {
-            setAdding(false);
-            setNotice(t('admin.categories.added', { name }));
-            list.reload();
-          }}
-          onCancel={() => {
-            setAdding(false);
-            addButton?.focus();
-          }}
-        />
-      </Show>
-      <p role="status" class="account-notice">
-        {notice()}
-      </p>
-      <Loaded loaded={list.loaded()} error={list.error()} onRetry={list.reload}>
-        <Show when={list.rows.length > 0} fallback={<p>{t('admin.categories.empty')}</p>}>
-          <ul class="account-list">
-            <For each={list.rows}>
-              {(category) => <CategoryRow category={category} onChange={(change) => list.update(category.slug, change)} />}
-            </For>
-          </ul>
-        </Show>
-      </Loaded>
-    </>
+    <SlugSection
+      fetcher={listCategories}
+      addLabel={t('admin.categories.add')}
+      added={(name) => t('admin.categories.added', { name })}
+      empty={t('admin.categories.empty')}
+      AddForm={AddCategoryForm}
+    >
+      {(category, onChange) => <CategoryRow category={category} onChange={onChange} />}
+    </SlugSection>
   );
 }

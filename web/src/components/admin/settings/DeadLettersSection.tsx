@@ -1,12 +1,12 @@
 // `/admin/antrean`: queue messages that kept failing, each with its body and a way to send
 // it again once the cause is fixed.
-import { createSignal, For, Show } from 'solid-js';
+import { createSignal, Show } from 'solid-js';
 import { listDeadLetters, replayDeadLetter, type DeadLetter } from '../../../api/adminSettings';
 import { ApiError } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../public/format';
 import { actionErrorKey } from '../accountErrors';
-import { createRows, Loaded } from './rows';
+import { createRows, RowCard, RowList } from './rows';
 
 function LetterRow(props: { letter: DeadLetter; onReplayed: () => void; onStale: () => void }) {
   const { t, lang } = useI18n();
@@ -32,47 +32,35 @@ function LetterRow(props: { letter: DeadLetter; onReplayed: () => void; onStale:
   }
 
   return (
-    <li>
-      <article class="account" classList={{ 'account-disabled': Boolean(props.letter.replayedAt) }}>
-        <div class="account-head">
-          <h3>{t('admin.dead.item', { id: String(props.letter.id), queue: props.letter.queue })}</h3>
-          <span>{t('admin.dead.attempts', { count: String(props.letter.attempts) })}</span>
-        </div>
-        <dl class="account-facts">
-          <dt>{t('admin.dead.created')}</dt>
-          <dd>{formatDateTime(props.letter.createdAt, lang())}</dd>
-          <Show when={props.letter.replayedAt}>
-            {(at) => (
-              <>
-                <dt>{t('admin.dead.replayedAt')}</dt>
-                <dd>{formatDateTime(at(), lang())}</dd>
-              </>
-            )}
-          </Show>
-        </dl>
-        <details>
-          <summary>{t('admin.dead.body')}</summary>
-          <pre class="dead-body">{JSON.stringify(props.letter.body, null, 2)}</pre>
-        </details>
-        <Show when={!props.letter.replayedAt}>
-          <div class="admin-buttons">
-            <button type="button" class="primary" aria-disabled={sending()} onClick={() => void replay()}>
-              {t('admin.dead.replay')}
-            </button>
-          </div>
-        </Show>
-        <Show when={error()}>
-          {(key) => (
-            <p class="form-error" role="alert">
-              {t(key())}
-            </p>
+    <RowCard disabled={Boolean(props.letter.replayedAt)} error={error()} notice={notice()}>
+      <div class="account-head">
+        <h3>{t('admin.dead.item', { id: String(props.letter.id), queue: props.letter.queue })}</h3>
+        <span>{t('admin.dead.attempts', { count: String(props.letter.attempts) })}</span>
+      </div>
+      <dl class="account-facts">
+        <dt>{t('admin.dead.created')}</dt>
+        <dd>{formatDateTime(props.letter.createdAt, lang())}</dd>
+        <Show when={props.letter.replayedAt}>
+          {(at) => (
+            <>
+              <dt>{t('admin.dead.replayedAt')}</dt>
+              <dd>{formatDateTime(at(), lang())}</dd>
+            </>
           )}
         </Show>
-        <p role="status" class="account-notice">
-          {notice()}
-        </p>
-      </article>
-    </li>
+      </dl>
+      <details>
+        <summary>{t('admin.dead.body')}</summary>
+        <pre class="dead-body">{JSON.stringify(props.letter.body, null, 2)}</pre>
+      </details>
+      <Show when={!props.letter.replayedAt}>
+        <div class="admin-buttons">
+          <button type="button" class="primary" aria-disabled={sending()} onClick={() => void replay()}>
+            {t('admin.dead.replay')}
+          </button>
+        </div>
+      </Show>
+    </RowCard>
   );
 }
 
@@ -80,20 +68,14 @@ export function DeadLettersSection() {
   const { t } = useI18n();
   const list = createRows(listDeadLetters, 'id');
   return (
-    <Loaded loaded={list.loaded()} error={list.error()} onRetry={list.reload}>
-      <Show when={list.rows.length > 0} fallback={<p>{t('admin.dead.empty')}</p>}>
-        <ul class="account-list">
-          <For each={list.rows}>
-            {(letter) => (
-              <LetterRow
-                letter={letter}
-                onReplayed={() => list.update(letter.id, { replayedAt: new Date().toISOString() })}
-                onStale={list.reload}
-              />
-            )}
-          </For>
-        </ul>
-      </Show>
-    </Loaded>
+    <RowList list={list} empty={t('admin.dead.empty')}>
+      {(letter) => (
+        <LetterRow
+          letter={letter}
+          onReplayed={() => list.update(letter.id, { replayedAt: new Date().toISOString() })}
+          onStale={list.reload}
+        />
+      )}
+    </RowList>
   );
 }

@@ -14,9 +14,9 @@ import { useMeta } from '../../../api/meta';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { Field } from '../../Field';
 import { actionErrorKey } from '../accountErrors';
-import { PanelActions } from '../PanelActions';
+import { FormError, PanelActions } from '../PanelActions';
 import { RegencyOptions, useRegencyName } from './AgenciesSection';
-import { createRows, Loaded } from './rows';
+import { AddPanel, createAdding, createRows, Loaded } from './rows';
 
 function useNames() {
   const { pick } = useI18n();
@@ -195,13 +195,7 @@ function Preview(props: { names: Names }) {
             <RegencyOptions value={regency()} emptyLabel={t('admin.rules.choose')} />
           </select>
         </Field>
-        <Show when={error()}>
-          {(key) => (
-            <p class="form-error" role="alert">
-              {t(key())}
-            </p>
-          )}
-        </Show>
+        <FormError error={error()} />
         <div class="admin-buttons">
           <button type="submit">{t('admin.preview.show')}</button>
         </div>
@@ -217,41 +211,25 @@ export function RoutingSection() {
   const { t, pick } = useI18n();
   const names = useNames();
   const list = createRows(listRoutingRules, 'id');
-  const [adding, setAdding] = createSignal(false);
-  const [notice, setNotice] = createSignal('');
+  const adding = createAdding();
   const groups = () =>
     names
       .categories()
       .map((category) => ({ category, rules: list.rows.filter((r) => r.category === category.slug) }))
       .filter((g) => g.rules.length > 0);
-  let addButton: HTMLButtonElement | undefined;
 
   return (
     <>
-      <Show
-        when={adding()}
-        fallback={
-          <button type="button" class="primary" ref={addButton} onClick={() => setAdding(true)}>
-            {t('admin.rules.add')}
-          </button>
-        }
-      >
+      <AddPanel state={adding} label={t('admin.rules.add')}>
         <AddRuleForm
           names={names}
           onAdded={() => {
-            setAdding(false);
-            setNotice(t('admin.rules.added'));
+            adding.added(t('admin.rules.added'));
             list.reload();
           }}
-          onCancel={() => {
-            setAdding(false);
-            addButton?.focus();
-          }}
+          onCancel={adding.cancel}
         />
-      </Show>
-      <p role="status" class="account-notice">
-        {notice()}
-      </p>
+      </AddPanel>
       <Loaded loaded={list.loaded()} error={list.error()} onRetry={list.reload}>
         <Show when={groups().length > 0} fallback={<p>{t('admin.rules.empty')}</p>}>
           <For each={groups()}>
@@ -266,8 +244,8 @@ export function RoutingSection() {
                         names={names}
                         onDeleted={() => {
                           list.remove(rule.id);
-                          setNotice(t('admin.rules.deleted'));
-                          addButton?.focus();
+                          adding.setNotice(t('admin.rules.deleted'));
+                          adding.focusButton();
                         }}
                       />
                     )}

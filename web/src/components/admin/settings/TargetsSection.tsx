@@ -1,12 +1,13 @@
 // `/admin/target`: the service-level targets in hours. Saving answers the values stored,
 // which the form then shows; a change applies to due times set from then on.
-import { createEffect, createResource, createSignal, For, Show } from 'solid-js';
+import { createEffect, createResource, createSignal, For } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { getTargets, saveTargets, type Targets } from '../../../api/adminSettings';
 import { ApiError } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
 import { actionErrorKey } from '../accountErrors';
+import { FormError } from '../PanelActions';
 import { useStaffSession } from '../../../staff/session';
 import { Loaded } from './rows';
 
@@ -82,13 +83,7 @@ function TargetsForm(props: { initial: Targets }) {
           );
         }}
       </For>
-      <Show when={error()}>
-        {(key) => (
-          <p class="form-error" role="alert">
-            {t(key())}
-          </p>
-        )}
-      </Show>
+      <FormError error={error()} />
       <div class="admin-buttons">
         <button type="submit" class="primary" aria-disabled={sending()}>
           {t(sending() ? 'admin.settings.saving' : 'admin.settings.save')}
