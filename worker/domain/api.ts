@@ -191,8 +191,8 @@ export interface TimelineEvent {
 }
 export type ActorRoleName = 'citizen' | 'system' | 'moderator' | 'agency' | 'admin';
 
-/** `GET /api/complaints/:code` */
-export interface ComplaintView {
+/** What every full view of one complaint shows, to the public, the reporter and staff. */
+export interface ComplaintCore {
   code: string;
   title: string;
   description: string;
@@ -203,9 +203,13 @@ export interface ComplaintView {
   lat: number | null;
   lng: number | null;
   address: string | null;
-  agency: AgencyRef | null;
   anonymous: boolean;
   confidential: boolean;
+}
+
+/** `GET /api/complaints/:code` */
+export interface ComplaintView extends ComplaintCore {
+  agency: AgencyRef | null;
   submittedAt: string;
   updatedAt: string;
   events: TimelineEvent[];
@@ -291,19 +295,7 @@ export interface DuplicateCandidate {
 }
 
 /** One complaint waiting in the moderators' desk (`GET /api/moderation/queue`). */
-export interface ModerationItem {
-  code: string;
-  title: string;
-  description: string;
-  status: ComplaintStatus;
-  priority: Priority;
-  category: CategoryRef;
-  place: PlaceRef;
-  lat: number | null;
-  lng: number | null;
-  address: string | null;
-  anonymous: boolean;
-  confidential: boolean;
+export interface ModerationItem extends ComplaintCore {
   reporter: { name: string | null; phone: string | null; email: string | null };
   submittedAt: string;
   /** The moderators' target: 24 hours from submission. */
