@@ -1,6 +1,6 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
-import type { ComplaintView, FeedItem, PhotoInfo, TimelineEvent } from '../domain/api';
+import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeeReporter, type Viewer } from '../domain/access';
 import type { Database } from './client';
 import { type ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
@@ -54,10 +54,7 @@ export function complaintView(
   const c = row.complaint;
   return {
     ...common(row),
-    description: c.description,
-    priority: c.priority,
-    address: c.address,
-    confidential: c.confidential,
+    ...complaintCore(row),
     events: events.map(timelineEvent),
     photos: photos.map(photoInfo),
     reporter: viewer.seesReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
@@ -86,4 +83,47 @@ export async function loadComplaintView(db: Database, row: ComplaintRow, viewer:
     isReporter: viewer.kind === 'reporter',
     seesReporter: maySeeReporter(viewer, row.complaint),
   });
+}
+
+/** The fields every full view of one complaint shares. */
+export function complaintCore(row: ComplaintRow): ComplaintCore {
+  const c = row.complaint;
+  return {
+    code: c.code,
+    title: c.title,
+    description: c.description,
+    status: c.status,
+    priority: c.priority,
+    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
+    place: { regency: row.regency, district: row.district, village: row.village },
+    lat: c.lat,
+    lng: c.lng,
+    address: c.address,
+    anonymous: c.anonymous,
+    confidential: c.confidential,
+  };
+}
+
+/** A complaint as the moderators' desk shows it: reporter included (moderators may see it). */
+export function moderationItem(
+  row: ComplaintRow,
+  extras: {
+    photos: PhotoRow[];
+    suggestedAgency: AgencyRef | null;
+    duplicateCandidates: DuplicateCandidate[];
+    returned: { agency: AgencyRef | null; reason: string | null; at: Date } | undefined;
+  },
+): ModerationItem {
+  const c = row.complaint;
+  return {
+    ...complaintCore(row),
+    reporter: { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail },
+    submittedAt: c.submittedAt.toISOString(),
+    dueAt: c.dueAt?.toISOString() ?? null,
+    photos: extras.photos.map(photoInfo),
+    suggestedAgency: extras.suggestedAgency,
+    duplicateCandidates: extras.duplicateCandidates,
+    returned: extras.returned ? { ...extras.returned, at: extras.returned.at.toISOString() } : null,
+    version: c.version,
+  };
 }

@@ -2,7 +2,7 @@
 // routing suggestion and possible duplicates the queue consumer found.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { photoInfo } from '../db/complaint-views';
+import { moderationItem } from '../db/complaint-views';
 import { listPhotosOf } from '../db/complaints';
 import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue } from '../db/moderation';
 import type { ModerationItem, ModerationQueueResponse } from '../domain/api';
@@ -38,32 +38,15 @@ export const moderationRoutes = new Hono<AppEnv>().get(
     const candidateByCode = new Map(candidates.map((d) => [d.code, d]));
     const items: ModerationItem[] = page.map((row) => {
       const c = row.complaint;
-      const returned = returns.get(c.id);
-      return {
-        code: c.code,
-        title: c.title,
-        description: c.description,
-        status: c.status,
-        priority: c.priority,
-        category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
-        place: { regency: row.regency, district: row.district, village: row.village },
-        lat: c.lat,
-        lng: c.lng,
-        address: c.address,
-        anonymous: c.anonymous,
-        confidential: c.confidential,
-        reporter: { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail },
-        submittedAt: c.submittedAt.toISOString(),
-        dueAt: c.dueAt?.toISOString() ?? null,
-        photos: photos.filter((p) => p.complaintId === c.id).map(photoInfo),
+      return moderationItem(row, {
+        photos: photos.filter((p) => p.complaintId === c.id),
         suggestedAgency: c.suggestedAgencyId ? (agencyById.get(c.suggestedAgencyId) ?? null) : null,
         duplicateCandidates: (c.duplicateCandidates ?? []).flatMap((d) => {
           const other = candidateByCode.get(d.code);
           return other ? [{ ...d, title: other.title, status: other.status, submittedAt: other.submittedAt.toISOString() }] : [];
         }),
-        returned: returned ? { agency: returned.agency, reason: returned.reason, at: returned.at.toISOString() } : null,
-        version: c.version,
-      };
+        returned: returns.get(c.id),
+      });
     });
     const last = page.at(-1)?.complaint;
     const body: ModerationQueueResponse = {
