@@ -1,6 +1,6 @@
 // Once for all end-to-end tests: the built client and a fresh local stack on a free port,
 // exactly as `npm start` runs it, with its own database.
-import { rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { applyMigrations, buildClient, freePort, root, seedDemo, startWrangler } from '../../scripts/local-stack.mjs';
@@ -12,8 +12,9 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject) {
-  const persistTo = join(root, '.wrangler', 'e2e-state');
-  rmSync(persistTo, { recursive: true, force: true });
+  // A fresh directory of its own, so that two runs on one machine never share a database.
+  mkdirSync(join(root, '.wrangler'), { recursive: true });
+  const persistTo = mkdtempSync(join(root, '.wrangler', 'e2e-state-'));
   buildClient();
   applyMigrations(persistTo);
   await seedDemo(persistTo);
@@ -21,5 +22,6 @@ export default async function setup(project: TestProject) {
   project.provide('baseUrl', server.url);
   return async () => {
     await server.stop();
+    rmSync(persistTo, { recursive: true, force: true });
   };
 }
