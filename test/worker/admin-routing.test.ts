@@ -55,4 +55,10 @@ describe('administration of agencies and routing rules', () => {
     const rules = await (await req('GET', '/routing-rules')).json<{ rules: { id: number }[] }>();
     expect(rules.rules.length).toBeGreaterThanOrEqual(67);
   });
+
+  it('answers a patch that names nothing with the agency as it is', async () => {
+    const res = await req('PATCH', '/agencies/bpbd-ntb', {});
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ slug: 'bpbd-ntb', active: true });
+  });
 });

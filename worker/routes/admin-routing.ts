@@ -58,11 +58,9 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
     const agency = await findAgencyBySlug(c.get('db'), c.req.valid('param').slug);
     if (!agency) throw notFound('Agency');
     const body = c.req.valid('json');
-    await c
-      .get('db')
-      .update(agencies)
-      .set({ ...(body.name ? { name: body.name } : {}), ...(body.shortName !== undefined ? { shortName: body.shortName } : {}), ...(body.active !== undefined ? { active: body.active } : {}) })
-      .where(eq(agencies.id, agency.id));
+    const changes = { ...(body.name ? { name: body.name } : {}), ...(body.shortName !== undefined ? { shortName: body.shortName } : {}), ...(body.active !== undefined ? { active: body.active } : {}) };
+    // A patch naming nothing changes nothing (an UPDATE with no column is an error in drizzle).
+    if (Object.keys(changes).length) await c.get('db').update(agencies).set(changes).where(eq(agencies.id, agency.id));
     return c.json(await findAgencyBySlug(c.get('db'), agency.slug));
   })
 
