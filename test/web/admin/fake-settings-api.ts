@@ -1,8 +1,9 @@
 // A stand-in for the Worker's admin settings routes (targets, agencies, categories, routing rules and
-// preview, dead letters), installed as the global `fetch`. It keeps every request, so
-// tests can assert on the paths and bodies the page sends.
+// preview, dead letters), installed as the global `fetch`. It answers as worker/routes/admin-*.ts
+// do (201 `{slug}` or `{id}`, 204 on delete, 409 on a taken slug, the one error shape) and keeps
+// every request, so tests can assert on the paths and bodies the page sends.
 import { vi } from 'vitest';
-import type { MetaResponse } from '../../../worker/domain/api';
+import type { ErrorCode, ErrorIssue, MetaResponse } from '../../../worker/domain/api';
 import type { AdminAgency, AdminCategory, DeadLetter, RoutingRuleInfo } from '../../../web/src/api/adminSettings';
 import { metaFixture } from '../fake-api';
 import { me, type RecordedRequest } from './fake-admin-api';
@@ -10,14 +11,27 @@ import { me, type RecordedRequest } from './fake-admin-api';
 const at = '2026-11-02T01:00:00.000Z';
 const json = (status: number, body: unknown) =>
   new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
-const error = (status: number, code: string) => json(status, { error: { code, message: `fake ${code}` } });
+const statusOf: Partial<Record<ErrorCode, number>> = {
+  validation_failed: 400,
+  unauthenticated: 401,
+  not_found: 404,
+  conflict: 409,
+  unprocessable: 422,
+  internal: 500,
+};
+const error = (code: ErrorCode, details?: ErrorIssue[]) =>
+  json(statusOf[code] ?? 500, { error: { code, message: `fake ${code}`, ...(details ? { details } : {}) } });
 
-export function installSettingsApi() {
-  const state = {
+/** Kabupaten Dompu on Sumbawa, besides the two Lombok regencies of the shared fixture. */
+const regencies = [...metaFixture.regencies, { code: '52.05', name: 'Kabupaten Dompu', level: 'regency' as const }];
+
+function settingsFixtures() {
+  return {
     targets: { moderation: 24, urgent: 1, important: 24, normal: 48 },
     agencies: [
       { slug: 'dinas-pupr-ntb', name: 'Dinas PUPR NTB', shortName: 'PUPR', kind: 'dinas', regencyCode: null, active: true, createdAt: at },
       { slug: 'pdam-giri-menang', name: 'PDAM Giri Menang', shortName: null, kind: 'bumd', regencyCode: '52.01', active: true, createdAt: at },
+      { slug: 'pemkab-dompu', name: 'Pemerintah Kabupaten Dompu', shortName: null, kind: 'regency_government', regencyCode: '52.05', active: true, createdAt: at },
     ] as AdminAgency[],
     categories: [
       { slug: 'air-bersih', nameId: 'Air bersih', nameEn: 'Clean water', descriptionId: null, descriptionEn: null, defaultPriority: 'important', icon: '💧', sortOrder: 1, active: true },
@@ -31,58 +45,105 @@ export function installSettingsApi() {
       { id: 7, queue: 'ntbcare-events', body: { type: 'notify', eventId: 3 }, attempts: 5, createdAt: at, replayedAt: null },
     ] as DeadLetter[],
   };
-  const meta: MetaResponse = { ...metaFixture, agencies: state.agencies.filter((a) => a.active) };
+}
+
+export function installSettingsApi() {
+  const state = settingsFixtures();
   const requests: RecordedRequest[] = [];
+  /** `METHOD /path` → the refusal its next request gets instead of an answer. */
+  const refusals = new Map<string, Response>();
+
+  // As /api/meta: only active categories and agencies.
+  const meta = (): MetaResponse => ({
+    ...metaFixture,
+    regencies,
+    categories: state.categories
+      .filter((c) => c.active)
+      .map((c) => ({ slug: c.slug, name: { id: c.nameId, en: c.nameEn }, description: { id: '', en: '' }, defaultPriority: c.defaultPriority, icon: c.icon })),
+    agencies: state.agencies.filter((a) => a.active),
+  });
+
+  function agencies(method: string, body: any, slug?: string): Response {
+    if (!slug && method === 'GET') return json(200, { agencies: state.agencies });
+    if (!slug && method === 'POST') {
+      if (state.agencies.some((a) => a.slug === body.slug)) return error('conflict', [{ path: 'slug', message: 'Taken' }]);
+      state.agencies.push({ shortName: null, regencyCode: null, ...body, active: true, createdAt: at });
+      return json(201, { slug: body.slug });
+    }
+    const found = state.agencies.find((a) => a.slug === slug);
+    if (!found || method !== 'PATCH') return error('not_found');
+    Object.assign(found, body);
+    return json(200, { id: 9, ...found }); // the stored row, as findAgencyBySlug reads it
+  }
+
+  function categories(method: string, body: any, slug?: string): Response {
+    if (!slug && method === 'GET') return json(200, { categories: state.categories });
+    if (!slug && method === 'POST') {
+      if (state.categories.some((c) => c.slug === body.slug)) return error('conflict', [{ path: 'slug', message: 'Taken' }]);
+      const added: AdminCategory = { descriptionId: null, descriptionEn: null, icon: null, sortOrder: 500, ...body, active: true };
+      state.categories.push(added);
+      return json(201, added);
+    }
+    const found = state.categories.find((c) => c.slug === slug);
+    if (!found || method !== 'PATCH') return error('not_found');
+    Object.assign(found, body);
+    return json(200, found);
+  }
+
+  function rules(method: string, body: any, id?: number): Response {
+    if (id === undefined && method === 'GET') return json(200, { rules: state.rules });
+    if (id === undefined && method === 'POST') {
+      if (!state.categories.some((c) => c.slug === body.category)) return error('unprocessable', [{ path: 'category', message: 'Unknown category' }]);
+      if (!state.agencies.some((a) => a.slug === body.agency)) return error('unprocessable', [{ path: 'agency', message: 'Unknown agency' }]);
+      const rule: RoutingRuleInfo = { id: Math.max(0, ...state.rules.map((r) => r.id)) + 1, regencyCode: null, rank: 0, autoForward: false, ...body };
+      state.rules.push(rule);
+      return json(201, { id: rule.id });
+    }
+    const index = state.rules.findIndex((r) => r.id === id);
+    if (index < 0 || method !== 'DELETE') return error('not_found');
+    state.rules.splice(index, 1);
+    return new Response(null, { status: 204 });
+  }
+
+  // As pickRoutingRule: the regency's own rule before a province-wide one, lowest rank first.
+  function preview(url: URL): Response {
+    const category = url.searchParams.get('category');
+    const regency = url.searchParams.get('regency');
+    const active = new Set(state.agencies.filter((a) => a.active).map((a) => a.slug));
+    const candidates = state.rules
+      .filter((r) => r.category === category && active.has(r.agency) && (r.regencyCode === regency || !r.regencyCode))
+      .sort((a, b) => Number(!a.regencyCode) - Number(!b.regencyCode) || a.rank - b.rank);
+    const rule = candidates[0];
+    if (!rule) return json(200, { agency: null, autoForward: false, ruleScope: null });
+    const { slug, name, shortName } = state.agencies.find((a) => a.slug === rule.agency)!;
+    return json(200, { agency: { slug, name, shortName }, autoForward: rule.autoForward, ruleScope: rule.regencyCode ? 'regency' : 'province' });
+  }
+
+  function replay(id: number): Response {
+    const letter = state.letters.find((l) => l.id === id);
+    if (!letter) return error('not_found');
+    if (letter.replayedAt) return error('conflict');
+    letter.replayedAt = '2026-11-12T03:00:00.000Z';
+    return json(200, { replayed: letter.id });
+  }
 
   function handle(url: URL, method: string, body: any): Response {
     const path = url.pathname;
-    if (path === '/api/meta') return json(200, meta);
+    if (path === '/api/meta') return json(200, meta());
     if (path === '/api/auth/me') return json(200, { user: me });
     if (path === '/api/admin/targets') {
       if (method === 'PUT') state.targets = { ...body };
       return json(200, state.targets);
     }
-    if (path === '/api/admin/agencies') return json(200, { agencies: state.agencies });
-    const agency = path.match(/^\/api\/admin\/agencies\/([^/]+)$/);
-    if (agency && method === 'PATCH') {
-      const found = state.agencies.find((a) => a.slug === agency[1]);
-      if (!found) return error(404, 'not_found');
-      Object.assign(found, body);
-      return json(200, { id: 9, ...found });
-    }
-    if (path === '/api/admin/categories') {
-      if (method !== 'POST') return json(200, { categories: state.categories });
-      if (state.categories.some((c) => c.slug === body.slug)) return error(409, 'conflict');
-      const added: AdminCategory = { descriptionId: null, descriptionEn: null, icon: null, sortOrder: 0, ...body, active: true };
-      state.categories.push(added);
-      return json(201, added);
-    }
-    const category = path.match(/^\/api\/admin\/categories\/([^/]+)$/);
-    if (category && method === 'PATCH') {
-      const found = state.categories.find((c) => c.slug === category[1]);
-      if (!found) return error(404, 'not_found');
-      Object.assign(found, body);
-      return json(200, found);
-    }
-    if (path === '/api/admin/routing-rules') return json(200, { rules: state.rules });
-    if (path === '/api/admin/routing-preview') {
-      const regency = url.searchParams.get('regency');
-      const rule = state.rules.find((r) => r.category === url.searchParams.get('category') && r.regencyCode === regency)
-        ?? state.rules.find((r) => r.category === url.searchParams.get('category') && !r.regencyCode);
-      if (!rule) return json(200, { agency: null, autoForward: false, ruleScope: null });
-      const { slug, name, shortName } = state.agencies.find((a) => a.slug === rule.agency)!;
-      return json(200, { agency: { slug, name, shortName }, autoForward: rule.autoForward, ruleScope: rule.regencyCode ? 'regency' : 'province' });
-    }
-    if (path === '/api/admin/dead-letters') return json(200, { items: state.letters });
-    const replay = path.match(/^\/api\/admin\/dead-letters\/(\d+)\/replay$/);
-    if (replay && method === 'POST') {
-      const letter = state.letters.find((l) => l.id === Number(replay[1]));
-      if (!letter) return error(404, 'not_found');
-      if (letter.replayedAt) return error(409, 'conflict');
-      letter.replayedAt = '2026-11-12T03:00:00.000Z';
-      return json(200, { replayed: letter.id });
-    }
-    return error(404, 'not_found');
+    const [, resource, key] = path.match(/^\/api\/admin\/([a-z-]+)(?:\/([^/]+))?$/) ?? [];
+    if (resource === 'agencies') return agencies(method, body, key && decodeURIComponent(key));
+    if (resource === 'categories') return categories(method, body, key && decodeURIComponent(key));
+    if (resource === 'routing-rules') return rules(method, body, key === undefined ? undefined : Number(key));
+    if (resource === 'routing-preview') return preview(url);
+    if (resource === 'dead-letters' && !key) return json(200, { items: state.letters });
+    const replayed = path.match(/^\/api\/admin\/dead-letters\/(\d+)\/replay$/);
+    if (replayed && method === 'POST') return replay(Number(replayed[1]));
+    return error('not_found');
   }
 
   const fetch = vi.fn(async (input: RequestInfo | URL, init: RequestInit = {}) => {
@@ -90,8 +151,20 @@ export function installSettingsApi() {
     const method = init.method ?? 'GET';
     const body = typeof init.body === 'string' ? (JSON.parse(init.body) as unknown) : undefined;
     requests.push({ path: url.pathname + url.search, method, body });
+    const refusal = refusals.get(`${method} ${url.pathname}`);
+    if (refusal) {
+      refusals.delete(`${method} ${url.pathname}`);
+      return refusal;
+    }
     return handle(url, method, body);
   });
   vi.stubGlobal('fetch', fetch);
-  return { state, requests, writes: () => requests.filter((r) => r.method !== 'GET') };
+  return {
+    state,
+    requests,
+    writes: () => requests.filter((r) => r.method !== 'GET'),
+    /** The next `method path` is refused with `code` (and its status), as the Worker would. */
+    refuseNext: (method: string, path: string, code: ErrorCode, details?: ErrorIssue[]) =>
+      refusals.set(`${method} ${path}`, error(code, details)),
+  };
 }

@@ -6,13 +6,13 @@ import { resetStaffSession } from '../../../web/src/staff/session';
 import { useAppPage } from '../page-helpers';
 
 /** Resolves once the page's chunk has loaded and shows something (slow on a cold start). */
-export async function openAdminPage() {
-  window.history.replaceState(null, '', '/admin/akun');
+export async function openAdminPage(path = '/admin/akun') {
+  window.history.replaceState(null, '', path);
   render(() => <App />);
   await waitFor(() => expect(screen.getByRole('main').textContent).not.toBe(''), { timeout: 5000 });
 }
 
-/** The card of one account, found by its display name. */
+/** The card of one account (or agency, category, queue message), found by its heading. */
 export async function accountCard(displayName: string) {
   const heading = await screen.findByRole('heading', { level: 3, name: displayName });
   return within(heading.closest('article')!);

@@ -1,18 +1,11 @@
 // The administrators' settings: targets, agencies, categories, the routing preview and failed queue
 // messages, each opened at its address inside the whole app.
-import { fireEvent, render, screen, waitFor, within } from '@solidjs/testing-library';
+import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
-import { App } from '../../../web/src/App';
 import { installSettingsApi } from './fake-settings-api';
-import { useCleanPage } from './helpers';
+import { openAdminPage as open, useCleanPage } from './helpers';
 
 useCleanPage();
-
-async function open(path: string) {
-  window.history.replaceState(null, '', path);
-  render(() => <App />);
-  await waitFor(() => expect(screen.getByRole('main').textContent).not.toBe(''), { timeout: 5000 });
-}
 
 describe('admin settings', () => {
   it('links the sections from /admin', async () => {

@@ -5,12 +5,11 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { agencyKinds, type AgencyKind } from '../../../../../worker/domain/vocabulary';
 import { createAgency, listAgencies, updateAgency, type AdminAgency } from '../../../api/adminSettings';
-import { ApiError } from '../../../api/client';
 import { useMeta } from '../../../api/meta';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
-import { actionErrorKey } from '../accountErrors';
 import { PanelActions } from '../PanelActions';
+import { isConflict, refusedFields, settingsErrorKey } from './errors';
 import { ActiveRow, SlugSection } from './rows';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
@@ -63,7 +62,7 @@ function RenameForm(props: { agency: AdminAgency; onDone: (change: Partial<Admin
       const stored = await updateAgency(props.agency.slug, sent);
       props.onDone({ name: stored.name ?? sent.name, shortName: stored.shortName ?? sent.shortName });
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
     } finally {
       setSending(false);
     }
@@ -129,7 +128,9 @@ function AgencyRow(props: { agency: AdminAgency; onChange: (change: Partial<Admi
   );
 }
 
-type NewField = 'slug' | 'name' | 'kind';
+const newFields = ['slug', 'name', 'kind'] as const;
+type NewField = (typeof newFields)[number];
+const fieldErrors: Record<NewField, MessageKey> = { slug: 'admin.error.slug', name: 'admin.error.name', kind: 'admin.error.kind' };
 
 function AddAgencyForm(props: { onAdded: (name: string) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -140,7 +141,7 @@ function AddAgencyForm(props: { onAdded: (name: string) => void; onCancel: () =>
 
   const show = (found: Partial<Record<NewField, MessageKey>>) => {
     setErrors({ slug: found.slug, name: found.name, kind: found.kind });
-    const first = (['slug', 'name', 'kind'] as const).find((f) => found[f]);
+    const first = newFields.find((f) => found[f]);
     if (first) document.getElementById(`new-agency-${first}`)?.focus();
     return Boolean(first);
   };
@@ -150,9 +151,9 @@ function AddAgencyForm(props: { onAdded: (name: string) => void; onCancel: () =>
     if (sending()) return;
     setError(undefined);
     const found = {
-      slug: SLUG.test(draft.slug) ? undefined : ('admin.error.slug' as const),
+      slug: SLUG.test(draft.slug) ? undefined : fieldErrors.slug,
       name: nameError(draft.name),
-      kind: draft.kind ? undefined : ('admin.error.kind' as const),
+      kind: draft.kind ? undefined : fieldErrors.kind,
     };
     if (show(found)) return;
     setSending(true);
@@ -166,16 +167,10 @@ function AddAgencyForm(props: { onAdded: (name: string) => void; onCancel: () =>
       });
       props.onAdded(draft.name.trim());
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'conflict') show({ slug: 'admin.error.slugTaken' });
-      else if (failure instanceof ApiError && failure.code === 'validation_failed') {
-        const paths = failure.details.map((d) => d.path.split('.')[0]);
-        const shown = show({
-          slug: paths.includes('slug') ? 'admin.error.slug' : undefined,
-          name: paths.includes('name') ? 'admin.error.name' : undefined,
-          kind: paths.includes('kind') ? 'admin.error.kind' : undefined,
-        });
-        if (!shown) setError('admin.error.invalid');
-      } else setError(actionErrorKey(failure));
+      if (isConflict(failure)) show({ slug: 'admin.error.slugTaken' });
+      else if (!show(Object.fromEntries(refusedFields(failure, newFields).map((f) => [f, fieldErrors[f]])))) {
+        setError(settingsErrorKey(failure));
+      }
     } finally {
       setSending(false);
     }

@@ -5,11 +5,10 @@ import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { priorities, type Priority } from '../../../../../worker/domain/vocabulary';
 import { createCategory, listCategories, updateCategory, type AdminCategory } from '../../../api/adminSettings';
-import { ApiError } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
-import { actionErrorKey } from '../accountErrors';
 import { PanelActions } from '../PanelActions';
+import { isConflict, refusedFields, settingsErrorKey } from './errors';
 import { ActiveRow, SlugSection } from './rows';
 
 const SLUG = /^[a-z][a-z0-9-]{1,63}$/;
@@ -66,14 +65,19 @@ function NameInputs(props: {
   );
 }
 
-/** Marks the empty names and focuses the first; true when one is empty. */
-function checkNames(idPrefix: string, draft: Record<NameField, string>, set: (errors: Partial<Record<NameField, boolean>>) => void) {
-  const errors = { nameId: !draft.nameId.trim(), nameEn: !draft.nameEn.trim() };
+/** As the server checks a name: 2 to 80 characters once trimmed. */
+const nameWrong = (name: string) => name.trim().length < 2 || name.trim().length > 80;
+
+/** Marks the names that are wrong and focuses the first; true when one is. */
+function markNames(idPrefix: string, errors: Record<NameField, boolean>, set: (errors: Partial<Record<NameField, boolean>>) => void) {
   set(errors);
   const first = nameFields.find((f) => errors[f]);
   if (first) document.getElementById(`${idPrefix}-${first}`)?.focus();
   return Boolean(first);
 }
+
+const checkNames = (idPrefix: string, draft: Record<NameField, string>, set: (errors: Partial<Record<NameField, boolean>>) => void) =>
+  markNames(idPrefix, { nameId: nameWrong(draft.nameId), nameEn: nameWrong(draft.nameEn) }, set);
 
 function EditForm(props: { category: AdminCategory; onDone: (change: Partial<AdminCategory>) => void; onCancel: () => void }) {
   const { t } = useI18n();
@@ -101,7 +105,10 @@ function EditForm(props: { category: AdminCategory; onDone: (change: Partial<Adm
         defaultPriority: stored.defaultPriority ?? sent.defaultPriority,
       });
     } catch (failure) {
-      setError(failure instanceof ApiError && failure.code === 'validation_failed' ? 'admin.error.invalid' : actionErrorKey(failure));
+      const refused = refusedFields(failure, nameFields);
+      if (!markNames(id, { nameId: refused.includes('nameId'), nameEn: refused.includes('nameEn') }, setErrors)) {
+        setError(settingsErrorKey(failure));
+      }
     } finally {
       setSending(false);
     }
@@ -185,11 +192,13 @@ function AddCategoryForm(props: { onAdded: (name: string) => void; onCancel: () 
       });
       props.onAdded(draft.nameId.trim());
     } catch (failure) {
-      if (failure instanceof ApiError && failure.code === 'conflict') {
-        setSlugError('admin.error.slugTaken');
+      const refused = refusedFields(failure, ['slug', ...nameFields] as const);
+      if (isConflict(failure) || refused.includes('slug')) {
+        setSlugError(isConflict(failure) ? 'admin.error.slugTaken' : 'admin.error.slug');
         document.getElementById(`${id}-slug`)?.focus();
-      } else if (failure instanceof ApiError && failure.code === 'validation_failed') setError('admin.error.invalid');
-      else setError(actionErrorKey(failure));
+      } else if (!markNames(id, { nameId: refused.includes('nameId'), nameEn: refused.includes('nameEn') }, setErrors)) {
+        setError(settingsErrorKey(failure));
+      }
     } finally {
       setSending(false);
     }

@@ -5,7 +5,7 @@ import { listDeadLetters, replayDeadLetter, type DeadLetter } from '../../../api
 import { ApiError } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { formatDateTime } from '../../public/format';
-import { actionErrorKey } from '../accountErrors';
+import { settingsErrorKey } from './errors';
 import { createRows, RowCard, RowList } from './rows';
 
 function LetterRow(props: { letter: DeadLetter; onReplayed: () => void; onStale: () => void }) {
@@ -25,7 +25,7 @@ function LetterRow(props: { letter: DeadLetter; onReplayed: () => void; onStale:
     } catch (failure) {
       const code = failure instanceof ApiError ? failure.code : undefined;
       if (code === 'conflict') props.onStale(); // replayed meanwhile: show when
-      setError(code === 'conflict' ? 'admin.dead.already' : code === 'unprocessable' ? 'admin.dead.malformed' : actionErrorKey(failure));
+      setError(code === 'conflict' ? 'admin.dead.already' : code === 'unprocessable' ? 'admin.dead.malformed' : settingsErrorKey(failure));
     } finally {
       setSending(false);
     }

@@ -13,7 +13,7 @@ import {
 import { useMeta } from '../../../api/meta';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { Field } from '../../Field';
-import { actionErrorKey } from '../accountErrors';
+import { settingsErrorKey } from './errors';
 import { FormError, PanelActions } from '../PanelActions';
 import { RegencyOptions, useRegencyName } from './AgenciesSection';
 import { AddPanel, createAdding, createRows, Loaded } from './rows';
@@ -51,7 +51,7 @@ function RuleRow(props: { rule: RoutingRuleInfo; names: Names; onDeleted: () => 
       await deleteRoutingRule(props.rule.id);
       props.onDeleted();
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
       setSending(false);
     }
   }
@@ -113,7 +113,7 @@ function AddRuleForm(props: { names: Names; onAdded: () => void; onCancel: () =>
       });
       props.onAdded();
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
     } finally {
       setSending(false);
     }
@@ -176,7 +176,7 @@ function Preview(props: { names: Names }) {
       const scope = answer.ruleScope && t(answer.ruleScope === 'regency' ? 'admin.preview.regencyRule' : 'admin.preview.provinceRule');
       setSentence(scope ? `${main} ${scope}` : main);
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
     }
   }
 
@@ -208,15 +208,17 @@ function Preview(props: { names: Names }) {
 }
 
 export function RoutingSection() {
-  const { t, pick } = useI18n();
+  const { t } = useI18n();
   const names = useNames();
   const list = createRows(listRoutingRules, 'id');
   const adding = createAdding();
+  // Grouped by the rules' own categories (the API sends them in the categories' order), so
+  // the rules of a category no longer offered to citizens still show and can be deleted.
   const groups = () =>
-    names
-      .categories()
-      .map((category) => ({ category, rules: list.rows.filter((r) => r.category === category.slug) }))
-      .filter((g) => g.rules.length > 0);
+    [...new Set(list.rows.map((r) => r.category))].map((slug) => ({
+      name: names.categories().some((c) => c.slug === slug) ? names.category(slug) : t('admin.rules.inactiveCategory', { slug }),
+      rules: list.rows.filter((r) => r.category === slug),
+    }));
 
   return (
     <>
@@ -235,7 +237,7 @@ export function RoutingSection() {
           <For each={groups()}>
             {(group) => (
               <section class="rule-group">
-                <h3>{pick(group.category.name)}</h3>
+                <h3>{group.name}</h3>
                 <ul class="rule-list">
                   <For each={group.rules}>
                     {(rule) => (

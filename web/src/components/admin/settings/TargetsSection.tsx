@@ -6,7 +6,7 @@ import { getTargets, saveTargets, type Targets } from '../../../api/adminSetting
 import { ApiError } from '../../../api/client';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
-import { actionErrorKey } from '../accountErrors';
+import { settingsErrorKey } from './errors';
 import { FormError } from '../PanelActions';
 import { useStaffSession } from '../../../staff/session';
 import { Loaded } from './rows';
@@ -49,7 +49,7 @@ function TargetsForm(props: { initial: Targets }) {
       setDraft(shown(stored));
       setSaved(t('admin.targets.saved', shown(stored)));
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
     } finally {
       setSending(false);
     }

@@ -8,7 +8,7 @@ import { useI18n } from '../../../i18n';
 import { errorMessageKey } from '../../../i18n/messages';
 import { type MessageKey } from '../../../i18n';
 import { useStaffSession } from '../../../staff/session';
-import { actionErrorKey } from '../accountErrors';
+import { settingsErrorKey } from './errors';
 import { FormError } from '../PanelActions';
 
 export function createRows<T extends object>(fetcher: () => Promise<T[]>, key: keyof T & string) {
@@ -207,7 +207,7 @@ export function ActiveRow<T extends { active: boolean }>(props: {
       props.onChange({ active: typeof stored.active === 'boolean' ? stored.active : active } as Partial<T>);
       setNotice(t(props.row.active ? 'admin.agencies.activated' : 'admin.agencies.deactivated', { name: props.name }));
     } catch (failure) {
-      setError(actionErrorKey(failure));
+      setError(settingsErrorKey(failure));
     } finally {
       setSending(false);
     }
