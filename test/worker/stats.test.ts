@@ -46,6 +46,11 @@ const seeds: Seed[] = [
   { code: 'NTB-F0000001', agency: 'pdam-giri-menang', priority: 'normal', category: 'air-bersih', ...mataram, status: 'forwarded', submitted: T0 - D, forwarded: T0 - D + H },
 ];
 
+function expectNear(actual: number | null, expected: number) {
+  expect(actual).not.toBeNull();
+  expect(Math.abs(actual! - expected)).toBeLessThanOrEqual(0.08 * expected);
+}
+
 beforeAll(async () => {
   await env.DB.batch(
     seeds.map((s) =>
@@ -76,12 +81,15 @@ describe('GET /api/stats', () => {
     const pdam = s.agencies.find((a) => a.agency.slug === 'pdam-giri-menang')!;
     expect(pdam).toMatchObject({ received: 3, ratings: 1, averageRating: 5, overdueNow: 1 });
     expect(pdam.answeredWithinTarget).toBeCloseTo(1 / 3);
-    expect(pdam.medianFirstResponseHours).toBeCloseTo((0.5 + 30) / 2);
-    expect(pdam.medianResolutionHours).toBeCloseTo((8 + 40) / 2);
+    // Medians come from duration histograms: each middle value is estimated within half a
+    // bucket (under 8%), so the mean of the two is too.
+    expectNear(pdam.medianFirstResponseHours, (0.5 + 30) / 2);
+    expectNear(pdam.medianResolutionHours, (8 + 40) / 2);
     expect(pdam.resolvedShare).toBeCloseTo(2 / 3);
 
     const pupr = s.agencies.find((a) => a.agency.slug === 'dinas-pupr-ntb')!;
-    expect(pupr).toMatchObject({ received: 1, answeredWithinTarget: 1, medianFirstResponseHours: 10, medianResolutionHours: null, resolvedShare: 0, averageRating: null, overdueNow: 0 });
+    expect(pupr).toMatchObject({ received: 1, answeredWithinTarget: 1, medianResolutionHours: null, resolvedShare: 0, averageRating: null, overdueNow: 0 });
+    expectNear(pupr.medianFirstResponseHours, 10);
     // Confidential complaints count, but nothing of them shows.
     expect(JSON.stringify(s)).not.toContain('NTB-C0000001');
   });

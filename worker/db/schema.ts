@@ -195,6 +195,10 @@ export const complaints = sqliteTable(
      * added to an existing table would make SQLite rebuild it), with an optional comment. */
     rating: integer('rating'),
     ratingComment: text('rating_comment'),
+    /** Whether the first public response came within the response target in force then.
+     * Set by a trigger when the response is recorded (migration 0009), so that a later
+     * change of targets does not rewrite history; read by the statistics rollups. */
+    responseWithinTarget: integer('response_within_target', { mode: 'boolean' }),
     /** Optimistic concurrency: every action names the version it saw. */
     version: integer('version').notNull().default(1),
   },
@@ -207,6 +211,11 @@ export const complaints = sqliteTable(
     index('complaints_category_idx').on(t.categoryId, t.submittedAt),
     index('complaints_regency_idx').on(t.regencyCode, t.submittedAt),
     index('complaints_due_idx').on(t.dueAt),
+    // "Currently overdue" per agency counts only open complaints, from this partial index
+    // alone (status included so that the count reads no table row).
+    index('complaints_open_due_idx')
+      .on(t.agencyId, t.dueAt, t.status)
+      .where(sql`${t.status} in ('forwarded', 'in_progress')`),
     check('complaints_status_check', sql`${t.status} in (${inList(complaintStatuses)})`),
     check('complaints_priority_check', sql`${t.priority} in (${inList(priorities)})`),
     // D1 caps GLOB patterns at 50 bytes, so the code is checked in two parts.

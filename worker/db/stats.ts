@@ -1,63 +1,82 @@
-// Public statistics as SQL aggregates over indexed columns: no complaint is loaded into
-// the Worker, and confidential complaints count in totals without revealing anything.
+// Public statistics from the per-day rollups that triggers keep in step with the complaints
+// (migration 0009, scripts/generate-stats-rollups.mjs): a period costs a few rows per day and
+// key, however many complaints it holds, and no complaint is loaded into the Worker.
+// Confidential complaints count in the totals like any other; nothing of theirs is shown.
 import type { ComplaintStatus } from '../domain/vocabulary';
-import type { Targets } from '../domain/sla';
+import { HISTOGRAM_BUCKETS, medianOfHistogram } from '../domain/stats-histogram';
 
-/** WITA is UTC+8: days and weeks are NTB's. */
-const WITA = "'+8 hours'";
 const HOUR_MS = 3_600_000;
+const DAY_MS = 86_400_000;
+const WITA_MS = 8 * HOUR_MS;
 
 export interface Period {
   fromMs: number;
   toMs: number;
 }
 
-export async function loadStats(d1: D1Database, p: Period, now: number, targets: Targets) {
-  const responseTargetMs = targets.responseMs;
-  const inPeriod = 'c.submitted_at >= ?1 AND c.submitted_at < ?2';
-  const targetCase = `CASE c.priority WHEN 'urgent' THEN ${responseTargetMs.urgent} WHEN 'important' THEN ${responseTargetMs.important} ELSE ${responseTargetMs.normal} END`;
-  const [status, category, regency, weekly, agencies, firstResponse, resolution] = await d1.batch([
-    d1.prepare(`SELECT c.status AS key, count(*) AS n FROM complaints c WHERE ${inPeriod} GROUP BY c.status`).bind(p.fromMs, p.toMs),
+/** The WITA day number of an instant (the rollups' `day`). */
+export const witaDay = (ms: number) => Math.floor((ms + WITA_MS) / DAY_MS);
+
+const bucketSums = Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `sum(b${i}) AS b${i}`).join(', ');
+const histogramSql = (table: string) =>
+  `SELECT a.slug, h.* FROM (SELECT agency_id, ${bucketSums} FROM ${table} WHERE day >= ?1 AND day < ?2 GROUP BY agency_id) h
+   JOIN agencies a ON a.id = h.agency_id`;
+
+export async function loadStats(d1: D1Database, p: Period, now: number) {
+  const days = [witaDay(p.fromMs), witaDay(p.toMs)] as const;
+  const [status, category, regency, weekly, agencies, overdue, firstResponse, resolution] = await d1.batch([
+    d1.prepare(`SELECT status AS key, sum(n) AS n FROM stats_status_daily WHERE day >= ?1 AND day < ?2 GROUP BY status HAVING sum(n) > 0`).bind(...days),
     d1
       .prepare(
-        `SELECT cat.slug, cat.name_id, cat.name_en, count(*) AS n FROM complaints c JOIN categories cat ON cat.id = c.category_id
-         WHERE ${inPeriod} GROUP BY cat.id ORDER BY n DESC, cat.sort_order`,
+        `SELECT cat.slug, cat.name_id, cat.name_en, s.n FROM (SELECT category_id, sum(n) AS n FROM stats_category_daily WHERE day >= ?1 AND day < ?2 GROUP BY category_id) s
+         JOIN categories cat ON cat.id = s.category_id WHERE s.n > 0 ORDER BY s.n DESC, cat.sort_order`,
       )
-      .bind(p.fromMs, p.toMs),
+      .bind(...days),
     d1
       .prepare(
-        `SELECT r.code, r.name, count(*) AS n FROM complaints c JOIN regions r ON r.code = c.regency_code
-         WHERE ${inPeriod} GROUP BY r.code ORDER BY n DESC, r.name`,
+        `SELECT r.code, r.name, s.n FROM (SELECT regency_code, sum(n) AS n FROM stats_regency_daily WHERE day >= ?1 AND day < ?2 GROUP BY regency_code) s
+         JOIN regions r ON r.code = s.regency_code WHERE s.n > 0 ORDER BY s.n DESC, r.name`,
       )
-      .bind(p.fromMs, p.toMs),
+      .bind(...days),
+    // Weeks start on Monday (WITA): the day number times 86,400 is that day's WITA midnight.
     d1
       .prepare(
-        `SELECT date(c.submitted_at / 1000, 'unixepoch', ${WITA}, 'weekday 0', '-6 days') AS week, count(*) AS n
-         FROM complaints c WHERE ${inPeriod} GROUP BY week ORDER BY week`,
+        `SELECT date(day * 86400, 'unixepoch', 'weekday 0', '-6 days') AS week, sum(n) AS n
+         FROM stats_status_daily WHERE day >= ?1 AND day < ?2 GROUP BY week HAVING sum(n) > 0 ORDER BY week`,
       )
-      .bind(p.fromMs, p.toMs),
+      .bind(...days),
     d1
       .prepare(
-        `SELECT a.slug, a.name, a.short_name,
-                count(*) AS received,
-                sum(c.first_response_at IS NOT NULL AND c.first_response_at - c.forwarded_at <= ${targetCase}) AS within_target,
-                sum(c.status IN ('resolved', 'closed')) AS resolved,
-                avg(c.rating) AS avg_rating,
-                count(c.rating) AS ratings,
-                sum(c.status IN ('forwarded', 'in_progress') AND c.due_at IS NOT NULL AND c.due_at < ?3) AS overdue
-         FROM complaints c JOIN agencies a ON a.id = c.agency_id
-         WHERE ${inPeriod} AND c.forwarded_at IS NOT NULL
-         GROUP BY a.id ORDER BY received DESC, a.name`,
+        `SELECT a.slug, a.name, a.short_name, s.* FROM (
+           SELECT agency_id, sum(received) AS received, sum(within_target) AS within_target, sum(resolved) AS resolved,
+                  sum(rating_sum) AS rating_sum, sum(rating_count) AS rating_count
+           FROM stats_agency_daily WHERE day >= ?1 AND day < ?2 GROUP BY agency_id) s
+         JOIN agencies a ON a.id = s.agency_id WHERE s.received > 0 ORDER BY s.received DESC, a.name`,
       )
-      .bind(p.fromMs, p.toMs, now),
-    d1.prepare(medianSql('c.first_response_at - c.forwarded_at', 'c.first_response_at IS NOT NULL AND c.forwarded_at IS NOT NULL', inPeriod)).bind(p.fromMs, p.toMs),
-    d1.prepare(medianSql('c.resolved_at - c.forwarded_at', 'c.resolved_at IS NOT NULL AND c.forwarded_at IS NOT NULL', inPeriod)).bind(p.fromMs, p.toMs),
+      .bind(...days),
+    // Overdue is a figure of now, not of the period: open complaints past their due time
+    // (from the partial index that holds only open complaints, without reading their rows).
+    d1
+      .prepare(
+        `SELECT agency_id, count(*) AS n FROM complaints INDEXED BY complaints_open_due_idx
+         WHERE status IN ('forwarded', 'in_progress') AND due_at < ?1 GROUP BY agency_id`,
+      )
+      .bind(now),
+    d1.prepare(histogramSql('stats_first_response_daily')).bind(...days),
+    d1.prepare(histogramSql('stats_resolution_daily')).bind(...days),
   ]);
   type Row = Record<string, number | string | null>;
   const rows = (r: D1Result) => r.results as Row[];
-  const medianBy = (r: D1Result) => new Map(rows(r).map((m) => [m.slug as string, Number(m.median) / HOUR_MS]));
-  const firstResponseMedian = medianBy(firstResponse!);
-  const resolutionMedian = medianBy(resolution!);
+  const mediansBy = (r: D1Result) =>
+    new Map(
+      rows(r).map((h) => {
+        const median = medianOfHistogram(Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => Number(h[`b${i}`])));
+        return [h.slug as string, median === null ? null : median / HOUR_MS];
+      }),
+    );
+  const firstResponseMedian = mediansBy(firstResponse!);
+  const resolutionMedian = mediansBy(resolution!);
+  const overdueBy = new Map(rows(overdue!).map((r) => [Number(r.agency_id), Number(r.n)]));
   const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
   return {
@@ -68,6 +87,7 @@ export async function loadStats(d1: D1Database, p: Period, now: number, targets:
     agencies: rows(agencies!).map((r) => {
       const received = Number(r.received);
       const slug = r.slug as string;
+      const ratings = Number(r.rating_count);
       return {
         agency: { slug, name: r.name as string, shortName: (r.short_name as string | null) ?? null },
         received,
@@ -75,18 +95,10 @@ export async function loadStats(d1: D1Database, p: Period, now: number, targets:
         medianFirstResponseHours: firstResponseMedian.get(slug) ?? null,
         medianResolutionHours: resolutionMedian.get(slug) ?? null,
         resolvedShare: share(Number(r.resolved), received),
-        averageRating: r.avg_rating === null ? null : Number(r.avg_rating),
-        ratings: Number(r.ratings),
-        overdueNow: Number(r.overdue),
+        averageRating: ratings > 0 ? Number(r.rating_sum) / ratings : null,
+        ratings,
+        overdueNow: overdueBy.get(Number(r.agency_id)) ?? 0,
       };
     }),
   };
-}
-
-/** The median of `expr` per agency, by window functions (SQLite has no median). */
-function medianSql(expr: string, present: string, inPeriod: string) {
-  return `WITH t AS (SELECT c.agency_id, ${expr} AS d FROM complaints c WHERE ${inPeriod} AND c.agency_id IS NOT NULL AND ${present}),
-    r AS (SELECT agency_id, d, row_number() OVER (PARTITION BY agency_id ORDER BY d) AS rn, count(*) OVER (PARTITION BY agency_id) AS n FROM t)
-    SELECT a.slug, avg(d) AS median FROM r JOIN agencies a ON a.id = r.agency_id
-    WHERE rn IN ((n + 1) / 2, (n + 2) / 2) GROUP BY r.agency_id`;
 }

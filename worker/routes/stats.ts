@@ -1,9 +1,8 @@
 // `GET /api/stats?from=YYYY-MM-DD&to=YYYY-MM-DD`: the public dashboard's figures for a
-// period of WITA days (default: the last 90), computed by SQL aggregates.
+// period of WITA days (default: the last 90), from the per-day rollups (db/stats.ts).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { loadStats } from '../db/stats';
-import { loadTargets } from '../db/settings';
 import type { StatsResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
@@ -30,7 +29,7 @@ export const statsRoutes = new Hono<AppEnv>().get('/', validate('query', z.objec
   if (toMs - fromMs > 3 * 366 * DAY) {
     throw new ApiError('validation_failed', 'Period too long', { details: [{ path: 'from', message: 'At most three years' }] });
   }
-  const figures = await loadStats(c.env.DB, { fromMs, toMs }, now, await loadTargets(c.get('db')));
+  const figures = await loadStats(c.env.DB, { fromMs, toMs }, now);
   const body: StatsResponse = {
     from,
     to,

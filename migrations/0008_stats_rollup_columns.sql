@@ -1,0 +1,2 @@
+ALTER TABLE `complaints` ADD `response_within_target` integer;--> statement-breakpoint
+CREATE INDEX `complaints_open_due_idx` ON `complaints` (`agency_id`,`due_at`,`status`) WHERE "complaints"."status" in ('forwarded', 'in_progress');
