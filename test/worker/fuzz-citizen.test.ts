@@ -2,31 +2,11 @@
 // 2xx or a 4xx in the one error shape, never a 5xx, and a refused request writes nothing.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { ErrorBody } from '../../worker/domain/api';
 import { countR2, countRows, validComplaint } from './citizen';
+import { expectShape, freshClient as headers, nearValidJson } from './fuzz';
 import { call } from './helpers';
 
-const anyJson = fc.oneof(
-  fc.jsonValue(),
-  // Near-valid complaints with one field replaced by anything.
-  fc
-    .record({ key: fc.constantFrom(...Object.keys(validComplaint())), value: fc.jsonValue() })
-    .map(({ key, value }) => ({ ...validComplaint(), [key]: value })),
-);
-
-async function expectShape(res: Response) {
-  expect(res.status).toBeLessThan(500);
-  if (res.status >= 400) {
-    const body = (await res.json()) as ErrorBody;
-    expect(typeof body.error.code).toBe('string');
-    expect(typeof body.error.message).toBe('string');
-  } else {
-    await res.arrayBuffer();
-  }
-}
-
-let ip = 0;
-const headers = (extra: Record<string, string> = {}) => ({ 'CF-Connecting-IP': `198.18.${(++ip >> 8) & 255}.${ip & 255}`, ...extra });
+const anyJson = nearValidJson(validComplaint);
 
 describe('fuzzing the citizen endpoints', () => {
   it('POST /api/complaints never answers 5xx, and a refusal writes nothing', async () => {
