@@ -23,8 +23,10 @@ import { exportRoutes } from './routes/export';
 import { adminRoutingRoutes } from './routes/admin-routing';
 import { adminTargetRoutes } from './routes/admin-targets';
 import { adminCategoryRoutes } from './routes/admin-categories';
+import { adminApiKeyRoutes } from './routes/admin-api-keys';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { sameOriginOnly } from './http/same-origin';
+import { open311Routes } from './open311/routes';
 
 const api = new Hono<AppEnv>()
   .route('/health', healthRoutes)
@@ -46,6 +48,7 @@ const api = new Hono<AppEnv>()
   .route('/export', exportRoutes)
   .route('/admin/targets', adminTargetRoutes)
   .route('/admin/categories', adminCategoryRoutes)
+  .route('/admin/api-keys', adminApiKeyRoutes)
   .route('/admin', adminRoutingRoutes);
 
 export const app = new Hono<AppEnv>()
@@ -65,7 +68,13 @@ export const app = new Hono<AppEnv>()
     c.set('db', createDb(c.env.DB));
     await next();
   })
-  .route('/api', api);
+  .route('/api', api)
+  .use(
+    '/open311/*',
+    // Data for other sites' apps: nothing in it may run or be framed.
+    secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] }, crossOriginResourcePolicy: 'cross-origin' }),
+  )
+  .route('/open311/v2', open311Routes);
 
 app.notFound((c) => {
   const path = new URL(c.req.url).pathname;

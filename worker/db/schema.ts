@@ -103,6 +103,25 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/** Keys of the apps that file complaints through Open311; the key itself is never stored. */
+export const apiKeys = sqliteTable(
+  'api_keys',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** Whose key it is, as administrators know them: "LAPOR! bridge", "Tempo data desk". */
+    name: text('name').notNull(),
+    /** The key's first characters, to recognise it in lists and logs. */
+    prefix: text('prefix').notNull(),
+    /** SHA-256 of the key, hex. */
+    keyHash: text('key_hash').notNull(),
+    createdBy: integer('created_by').references(() => users.id),
+    createdAt: createdAt(),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }),
+    revokedAt: integer('revoked_at', { mode: 'timestamp_ms' }),
+  },
+  (t) => [uniqueIndex('api_keys_hash_unique').on(t.keyHash)],
+);
+
 export const categories = sqliteTable(
   'categories',
   {
@@ -201,6 +220,10 @@ export const complaints = sqliteTable(
     responseWithinTarget: integer('response_within_target', { mode: 'boolean' }),
     /** Optimistic concurrency: every action names the version it saw. */
     version: integer('version').notNull().default(1),
+    /** The Open311 key of the app that filed it; null when filed through our own client. */
+    apiKeyId: integer('api_key_id').references(() => apiKeys.id),
+    /** A link to media an Open311 client sent (`media_url`), kept as given, never fetched. */
+    mediaUrl: text('media_url'),
   },
   (t) => [
     uniqueIndex('complaints_code_unique').on(t.code),

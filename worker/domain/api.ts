@@ -356,6 +356,26 @@ export interface StaffAccount {
   disabled: boolean;
   createdAt: string;
 }
+/** `GET /api/admin/api-keys`: an Open311 key as administrators see it, never the key itself. */
+export interface ApiKeyInfo {
+  id: number;
+  /** Whose key it is: "LAPOR! bridge", "Tempo data desk". */
+  name: string;
+  /** The key's first characters, to recognise it. */
+  prefix: string;
+  createdAt: string;
+  /** The administrator who issued it. */
+  createdBy: string | null;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+export interface ApiKeyListResponse {
+  apiKeys: ApiKeyInfo[];
+}
+/** `POST /api/admin/api-keys` `{ name }` → 201: the key in full, shown this once. */
+export interface IssuedApiKey extends ApiKeyInfo {
+  key: string;
+}
 export interface CreateStaffRequest {
   username: string;
   displayName: string;

@@ -1,5 +1,6 @@
 // Per-client limits on the actions a citizen can repeat (filing, uploading, commenting).
 // Counted before validation, so a flood of bad requests is limited too.
+import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { countRequest } from '../db/rate-limits';
 import { clientIp } from './client';
@@ -20,17 +21,22 @@ export const rateLimits = {
   comments: { name: 'comments', limit: 30, windowSeconds: 600 },
 } satisfies Record<string, RateLimit>;
 
+/** Counts one request of `subject` (an address, an API key) under `rule`; 429 past the limit. */
+export async function enforceRateLimit(c: Context<AppEnv>, rule: RateLimit, subject: string): Promise<void> {
+  const now = Date.now();
+  const windowMs = rule.windowSeconds * 1000;
+  const windowStart = Math.floor(now / windowMs) * windowMs;
+  const count = await countRequest(c.get('db'), `${rule.name}:${subject}`, windowStart);
+  if (count > rule.limit) {
+    const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
+    throw new ApiError('rate_limited', 'Too many requests: try again later', {
+      headers: { 'Retry-After': String(retryAfter) },
+    });
+  }
+}
+
 export const rateLimited = (rule: RateLimit) =>
   createMiddleware<AppEnv>(async (c, next) => {
-    const now = Date.now();
-    const windowMs = rule.windowSeconds * 1000;
-    const windowStart = Math.floor(now / windowMs) * windowMs;
-    const count = await countRequest(c.get('db'), `${rule.name}:${clientIp(c)}`, windowStart);
-    if (count > rule.limit) {
-      const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
-      throw new ApiError('rate_limited', 'Too many requests: try again later', {
-        headers: { 'Retry-After': String(retryAfter) },
-      });
-    }
+    await enforceRateLimit(c, rule, clientIp(c));
     await next();
   });

@@ -20,6 +20,8 @@ export interface Filing {
   ownerHash: string;
   /** A retried filing with the same key within a scope gets the first answer back. */
   idempotency?: { scope: string; key: string };
+  /** Filed through Open311: by which app's key, with the link to media it sent. */
+  source?: { apiKeyId: number; mediaUrl: string | null };
 }
 
 export interface Filed {
@@ -64,7 +66,7 @@ async function checkReferences(c: Context<AppEnv>, body: CreateComplaintBody, ow
 
 /** Files a new `submitted` complaint; 422 when it names what does not exist. */
 export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise<Filed> {
-  const { body, ownerHash, idempotency } = filing;
+  const { body, ownerHash, idempotency, source } = filing;
   const db = c.get('db');
   const replay = async (): Promise<Filed | undefined> => {
     const earlier = idempotency && (await findIdempotentResponse(db, idempotency.scope, idempotency.key));
@@ -104,6 +106,8 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
           submittedAt: now,
           updatedAt: now,
           dueAt: new Date(moderationDueAt(now.getTime(), targets)),
+          apiKeyId: source?.apiKeyId ?? null,
+          mediaUrl: source?.mediaUrl ?? null,
         },
         uploads,
         event: { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' },

@@ -1,0 +1,75 @@
+// What Open311 reads: public complaints as service requests, their first photo, the latest
+// public word of staff on each, and NTB's places for the service definitions.
+import { and, asc, between, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import type { ComplaintStatus } from '../domain/vocabulary';
+import { inChunks } from './chunks';
+import type { Database } from './client';
+import { type ComplaintRow, selectComplaints } from './complaints';
+import { categories, complaints, events, photos, regions } from './schema';
+
+export interface RequestFilter {
+  statuses: readonly ComplaintStatus[];
+  categorySlugs?: string[];
+  from: Date;
+  to: Date;
+  limit: number;
+}
+
+/** Non-confidential complaints submitted in the period, newest first. */
+export function listRequests(db: Database, f: RequestFilter): Promise<ComplaintRow[]> {
+  return selectComplaints(db)
+    .where(
+      and(
+        eq(complaints.confidential, false),
+        // As in the feed: the unary + keeps SQLite on the submission-time index, which it
+        // reads newest first and leaves after `limit` rows.
+        inArray(sql`+${complaints.status}`, [...f.statuses]),
+        between(complaints.submittedAt, f.from, f.to),
+        f.categorySlugs ? inArray(categories.slug, f.categorySlugs) : undefined,
+      ),
+    )
+    .orderBy(desc(complaints.submittedAt), desc(complaints.id))
+    .limit(f.limit);
+}
+
+/** Non-confidential complaints by code, in any status (as anyone may open one by its code). */
+export function findRequestsByCode(db: Database, codes: string[]): Promise<ComplaintRow[]> {
+  return inChunks(codes, (slice) =>
+    selectComplaints(db)
+      .where(and(eq(complaints.confidential, false), inArray(complaints.code, slice)))
+      .orderBy(desc(complaints.submittedAt), desc(complaints.id)),
+  );
+}
+
+export function firstPhotosOf(db: Database, complaintIds: number[]) {
+  return inChunks(complaintIds, (ids) =>
+    db
+      .select({ id: photos.id, complaintId: photos.complaintId })
+      .from(photos)
+      .where(and(inArray(photos.complaintId, ids), eq(photos.position, 0))),
+  );
+}
+
+/** Of each complaint, the latest public event of one of `types`. */
+export function latestPublicEventsOf(db: Database, complaintIds: number[], types: readonly string[]) {
+  return inChunks(complaintIds, (ids) => {
+    const latest = db
+      .select({ id: max(events.id) })
+      .from(events)
+      .where(and(inArray(events.complaintId, ids), eq(events.visibility, 'public'), inArray(events.type, [...types])))
+      .groupBy(events.complaintId);
+    return db
+      .select({ complaintId: events.complaintId, type: events.type, body: events.body, data: events.data })
+      .from(events)
+      .where(inArray(events.id, latest));
+  });
+}
+
+/** NTB's regencies, districts and villages, in code order (parents before children). */
+export function listPlaces(db: Database) {
+  return db
+    .select({ code: regions.code, name: regions.name, level: regions.level, parentCode: regions.parentCode })
+    .from(regions)
+    .where(ne(regions.level, 'province'))
+    .orderBy(asc(regions.code));
+}

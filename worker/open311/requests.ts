@@ -1,0 +1,80 @@
+// A complaint as a GeoReport v2 service request: what a stranger may see of it and no
+// more (no reporter, ever), with our finer status told in `service_notice`.
+import type { ComplaintRow } from '../db/complaints';
+import type { ComplaintStatus } from '../domain/vocabulary';
+
+export type Open311Status = 'open' | 'closed';
+
+/** Ours → the specification's two: closed once the agency resolved it, or it was refused. */
+export const open311Statuses: Record<ComplaintStatus, Open311Status> = {
+  submitted: 'open',
+  forwarded: 'open',
+  in_progress: 'open',
+  resolved: 'closed',
+  closed: 'closed',
+  rejected: 'closed',
+  duplicate: 'closed',
+};
+
+/** Indonesian first, English second, as everything NTB Care says to people. */
+export const serviceNotices: Record<ComplaintStatus, string> = {
+  submitted: 'Menunggu pemeriksaan moderator Diskominfotik NTB, lalu diteruskan ke instansi yang berwenang. / Awaiting screening by the moderators of Diskominfotik NTB, then forwarded to the responsible agency.',
+  forwarded: 'Sudah diteruskan ke instansi; menunggu tanggapannya. / Forwarded to the agency; awaiting its response.',
+  in_progress: 'Sedang ditangani instansi. / Being handled by the agency.',
+  resolved: 'Dinyatakan selesai oleh instansi; menunggu konfirmasi pelapor. / Resolved by the agency; awaiting the reporter’s confirmation.',
+  closed: 'Selesai. / Closed.',
+  rejected: 'Ditolak moderator. / Rejected by the moderators.',
+  duplicate: 'Duplikat pengaduan lain. / A duplicate of another complaint.',
+};
+
+/** The public events whose words explain the current status (`status_notes`). */
+export const noteEventTypes = ['response', 'resolved', 'rejected', 'duplicate'] as const;
+
+export function statusNote(event: { type: string; body: string | null; data: Record<string, unknown> | null } | undefined): string | null {
+  if (!event) return null;
+  if (event.type === 'duplicate' && typeof event.data?.of === 'string') return `Duplikat dari ${event.data.of} / Duplicate of ${event.data.of}`;
+  return event.body;
+}
+
+const WITA_OFFSET_MS = 8 * 3_600_000;
+
+/** A W3C datetime in NTB's time (WITA, UTC+8), to the second: `2026-11-05T14:03:22+08:00`. */
+export function witaDateTime(at: Date): string {
+  return `${new Date(at.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
+}
+
+/** Most specific first, as the specification asks: street, village, district, regency, province. */
+function addressOf(row: ComplaintRow): string {
+  return [row.complaint.address, row.village.name, row.district.name, row.regency.name, 'Nusa Tenggara Barat'].filter(Boolean).join(', ');
+}
+
+/** When the request became closed in the specification's sense (resolved, or refused). */
+function closedAt(row: ComplaintRow): Date {
+  const c = row.complaint;
+  return c.resolvedAt ?? c.closedAt ?? c.updatedAt;
+}
+
+export function serviceRequest(row: ComplaintRow, extras: { statusNotes: string | null; mediaUrl: string | null }) {
+  const c = row.complaint;
+  const status = open311Statuses[c.status];
+  return {
+    service_request_id: c.code,
+    status,
+    status_notes: extras.statusNotes,
+    service_name: row.category.nameId,
+    service_code: row.category.slug,
+    description: c.description,
+    agency_responsible: row.agency?.name ?? null,
+    service_notice: serviceNotices[c.status],
+    requested_datetime: witaDateTime(c.submittedAt),
+    updated_datetime: witaDateTime(status === 'closed' ? closedAt(row) : c.updatedAt),
+    expected_datetime: c.dueAt ? witaDateTime(c.dueAt) : null,
+    address: addressOf(row),
+    address_id: null,
+    zipcode: null,
+    lat: c.lat,
+    long: c.lng,
+    media_url: extras.mediaUrl,
+  };
+}
+export type ServiceRequest = ReturnType<typeof serviceRequest>;
