@@ -14,14 +14,18 @@ export function photoInfo(p: PhotoRow): PhotoInfo {
   return { id: p.id, url: `/api/photos/${p.id}`, contentType: p.contentType, width: p.width, height: p.height };
 }
 
+/** The category and the place, as every view names them. */
+const categoryOf = ({ category }: ComplaintRow) => ({ slug: category.slug, name: { id: category.nameId, en: category.nameEn }, icon: category.icon });
+const placeOf = (row: ComplaintRow) => ({ regency: row.regency, district: row.district, village: row.village });
+
 function common(row: ComplaintRow) {
   const c = row.complaint;
   return {
     code: c.code,
     title: c.title,
     status: c.status,
-    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
-    place: { regency: row.regency, district: row.district, village: row.village },
+    category: categoryOf(row),
+    place: placeOf(row),
     lat: c.lat,
     lng: c.lng,
     agency: row.agency?.slug ? row.agency : null,
@@ -94,8 +98,8 @@ export function complaintCore(row: ComplaintRow): ComplaintCore {
     description: c.description,
     status: c.status,
     priority: c.priority,
-    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
-    place: { regency: row.regency, district: row.district, village: row.village },
+    category: categoryOf(row),
+    place: placeOf(row),
     lat: c.lat,
     lng: c.lng,
     address: c.address,
