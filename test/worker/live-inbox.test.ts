@@ -99,6 +99,18 @@ describe('LiveInbox across evictions', () => {
     });
   });
 
+  it('tells an event once, even when it is published again after an eviction', async () => {
+    const a = await connect('agency:7', 'staff:70');
+    await settle();
+    expect(await a.stub.publish(event(51))).toBe(1);
+    expect(await a.stub.publish(event(51))).toBe(0);
+    await evictDurableObject(a.stub, { webSockets: 'hibernate' });
+    expect(await a.stub.publish(event(51))).toBe(0);
+    expect(await a.stub.publish(event(52))).toBe(1);
+    await settle();
+    expect(a.received.filter((m) => m.type === 'event').map((m) => m.type === 'event' && m.eventId)).toEqual([51, 52]);
+  });
+
   it('closes sockets when evicted with close, so clients reconnect and catch up from D1', async () => {
     const b = await connect('agency:8', 'staff:80');
     const closed = new Promise<number>((resolve) => b.socket.addEventListener('close', (e) => resolve(e.code)));

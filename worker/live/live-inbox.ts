@@ -1,4 +1,5 @@
-// One LiveInbox per topic holds that topic's open sockets and nothing else: D1 stays the
+// One LiveInbox per topic holds that topic's open sockets, and the ids of the events it has
+// told them (so that a redelivered event reaches no one twice); nothing else: D1 stays the
 // truth, so a restarted object loses no data, only connections that clients re-open.
 // Sockets use the Hibernation API, so an idle inbox costs nothing.
 import { DurableObject } from 'cloudflare:workers';
@@ -20,11 +21,20 @@ export interface SubscriberInfo {
 
 export const SUBSCRIBER_HEADER = 'X-Live-Subscriber';
 
+/**
+ * How long an inbox remembers the events it has told its sockets. The queue delivers at least
+ * once (a retry after a failed confirmation, the outbox sweep, a replayed dead letter), so the
+ * same event may be published again: within this time it reaches nobody twice.
+ */
+export const TOLD_RETENTION_MS = 24 * 60 * 60 * 1000;
+
 export class LiveInbox extends DurableObject<Env> {
   constructor(ctx: DurableObjectState, env: Env) {
     super(ctx, env);
     // Answered by the runtime without waking the object.
     ctx.setWebSocketAutoResponse(new WebSocketRequestResponsePair('ping', 'pong'));
+    ctx.storage.sql.exec('CREATE TABLE IF NOT EXISTS told (event_id INTEGER PRIMARY KEY, at INTEGER NOT NULL)');
+    ctx.storage.sql.exec('CREATE INDEX IF NOT EXISTS told_at ON told (at)');
   }
 
   override async fetch(request: Request): Promise<Response> {
@@ -43,11 +53,12 @@ export class LiveInbox extends DurableObject<Env> {
   }
 
   /**
-   * Sends a message to every socket of this topic; returns how many it reached. A staff
-   * socket whose session has ended (signed out, expired, idle, account disabled) is
-   * closed instead of being told anything more.
+   * Sends a message to every socket of this topic; returns how many it reached. An event
+   * told before reaches nobody again. A staff socket whose session has ended (signed out,
+   * expired, idle, account disabled) is closed instead of being told anything more.
    */
   async publish(message: LiveMessage): Promise<number> {
+    if (message.type === 'event' && !this.firstTelling(message.eventId)) return 0;
     const text = JSON.stringify(message);
     const sockets = this.ctx.getWebSockets();
     const sessionOf = (ws: WebSocket) => (ws.deserializeAttachment() as SubscriberInfo | null)?.sessionHash;
@@ -68,6 +79,14 @@ export class LiveInbox extends DurableObject<Env> {
       }
     }
     return reached;
+  }
+
+  /** Remembers the event as told; false when it already was (within the retention). */
+  private firstTelling(eventId: number): boolean {
+    const now = Date.now();
+    const sql = this.ctx.storage.sql;
+    sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
+    return sql.exec('INSERT INTO told (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id', eventId, now).toArray().length > 0;
   }
 
   /** Closes the sockets of one subscriber (a revoked session, a disabled account). */
