@@ -5,6 +5,7 @@ import { call } from './helpers';
 import { signIn } from './staff';
 import worker from '../../worker/index';
 import { findEvent } from '../../worker/db/outbox';
+import { complaintThrough } from './complaint-states';
 import { db, insertComplaint } from './fixtures';
 
 async function deliver(queue: string, bodies: unknown[], attempts = 1) {
@@ -61,6 +62,20 @@ describe('complaint-events consumer: routing is idempotent', () => {
     expect(events!.n).toBe(1);
     const row = await env.DB.prepare('SELECT status, version FROM complaints WHERE id = ?').bind(complaint.id).first();
     expect(row).toEqual({ status: 'forwarded', version: 2 });
+  });
+
+  it('leaves a complaint forwarded by hand and sent back to a person, when its submission comes late', async () => {
+    const c = await complaintThrough(
+      [
+        { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: 'bpbd-ntb' },
+        { to: 'submitted', type: 'returned', actorRole: 'agency', agency: 'bpbd-ntb' },
+      ],
+      'bencana',
+    );
+    // The category's rule forwards new complaints at once; this one is not new any more.
+    await deliver('complaint-events', [{ kind: 'event', eventId: c.eventIds[0] }]);
+    const row = await env.DB.prepare('SELECT status, agency_id AS agencyId, version FROM complaints WHERE id = ?').bind(c.id).first();
+    expect(row).toEqual({ status: 'submitted', agencyId: null, version: 3 });
   });
 
   it('retries a failing event instead of confirming it', async () => {

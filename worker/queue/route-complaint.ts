@@ -25,7 +25,10 @@ export async function routeComplaint(db: Database, d1: D1Database, complaintId: 
     suggestedAgencyId: rule?.agencyId ?? null,
     duplicateCandidates: rankDuplicateCandidates(c, others),
   });
-  if (!rule?.autoForward || !allowAutoForward) return [];
+  // Only a complaint nobody has acted on since it was filed (version 1): its `submitted` event
+  // may come late (a retry, the outbox sweep) after a moderator forwarded it and the agency
+  // sent it back, and then it waits for a person.
+  if (!rule?.autoForward || !allowAutoForward || c.version !== 1) return [];
   const to = transition(c.status, 'forward', 'system');
   if (!to) return [];
   const now = Date.now();
