@@ -5,9 +5,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { hashPassword } from '../worker/auth/password.ts';
+import { sha256Hex } from '../worker/auth/tokens.ts';
 import { root } from './local-stack.mjs';
 
 export const DEMO_PASSWORD = 'ntbcare-demo';
+/** An Open311 key for trying POST requests locally; known to everyone, so local only. */
+export const DEMO_API_KEY = 'ntbcare_00000000000000000000000000000311';
 
 const sqlText = (value) => `'${String(value).replaceAll("'", "''")}'`;
 
@@ -87,5 +90,10 @@ export async function demoSeedSql() {
   VALUES (${values.join(', ')}, ${sqlText(hash)}) ON CONFLICT (username) DO NOTHING;`,
     );
   }
+  statements.push(
+    `INSERT INTO api_keys (name, prefix, key_hash, created_by)
+  SELECT 'Demo lokal (local demo)', ${sqlText(DEMO_API_KEY.slice(0, 12))}, ${sqlText(await sha256Hex(DEMO_API_KEY))}, id FROM users WHERE username = 'admin'
+  ON CONFLICT (key_hash) DO NOTHING;`,
+  );
   return `${statements.join('\n')}\n`;
 }

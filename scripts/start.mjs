@@ -27,7 +27,7 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
 }
 
 const { applyMigrations, buildClient, driveCron, seedDemo, startWrangler } = await import('./local-stack.mjs');
-const { DEMO_PASSWORD, demoLogins } = await import('./seed-demo.mjs');
+const { DEMO_API_KEY, DEMO_PASSWORD, demoLogins } = await import('./seed-demo.mjs');
 
 const port = Number(process.env.PORT ?? 8787);
 const persistTo = join(root, '.wrangler', 'state');
@@ -54,6 +54,13 @@ Demo logins (password for all: ${DEMO_PASSWORD})
   moderator   ${logins.find((l) => l.role === 'moderator').username}
   admin       ${logins.find((l) => l.role === 'admin').username}
   agencies    ${agencyExamples.map((l) => l.username).join(', ')}, … (${logins.length - 2} in all, one per agency slug)
+
+Open311 GeoReport v2: ${server.url}/open311/v2/discovery.json
+  demo api_key  ${DEMO_API_KEY}
+  try           curl ${server.url}/open311/v2/requests.json
+                curl -d api_key=${DEMO_API_KEY} -d service_code=air-bersih -d 'attribute[village]=52.71.01.1004' \\
+                     -d address_string='Jl. Saleh Sungkar' -d description='Air PDAM tidak mengalir sejak tiga hari.' \\
+                     ${server.url}/open311/v2/requests.json
 
 The cron (outbox re-send, upload clean-up) runs every minute. Ctrl+C stops it.\nData stays in .wrangler/state.
 `);

@@ -132,6 +132,7 @@ describe('fuzzing the staff endpoints', () => {
       { method: 'PUT', path: '/api/admin/targets', valid: () => ({ moderation: 24, urgent: 1, important: 24, normal: 48 }) },
       { method: 'POST', path: '/api/admin/categories', valid: () => ({ slug: `fuzz-category-x${++n}`, nameId: 'Kategori Baru', nameEn: 'New category', defaultPriority: 'urgent', icon: null, sortOrder: 900 }) },
       { method: 'PATCH', path: `/api/admin/categories/${category}`, valid: () => ({ nameId: 'Kategori Uji Lagi', descriptionEn: 'Again', active: true }) },
+      { method: 'POST', path: '/api/admin/api-keys', valid: () => ({ name: 'Aplikasi Uji Coba' }) },
     ];
     const tables = async () => {
       const read = (sql: string) => env.DB.prepare(sql).all().then((r) => r.results);
@@ -141,6 +142,7 @@ describe('fuzzing the staff endpoints', () => {
         categories: await read('SELECT * FROM categories ORDER BY id'),
         rules: await read('SELECT * FROM routing_rules ORDER BY id'),
         settings: await read('SELECT * FROM settings'),
+        apiKeys: await read('SELECT * FROM api_keys ORDER BY id'),
       };
     };
     // Accounts hash passwords (PBKDF2, slow by design): asked for less often than the rest.
