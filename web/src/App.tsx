@@ -15,7 +15,7 @@ const Track = lazy(() => import('./pages/Track'));
 const AdminAccounts = lazy(() => import('./pages/AdminAccounts'));
 const AdminSettings = lazy(() => import('./pages/AdminSettings'));
 /** The sections of `/admin` (as in pages/AdminSettings.tsx); other addresses are not found. */
-const adminSections = ['target', 'instansi', 'kategori', 'rute', 'antrean'];
+const adminSections = ['target', 'instansi', 'kategori', 'rute', 'antrean', 'kunci-api'];
 // Staff sign-in and the moderators' desk, in their own chunks too.
 const SignIn = lazy(() => import('./pages/SignIn'));
 const Moderation = lazy(() => import('./pages/Moderation'));

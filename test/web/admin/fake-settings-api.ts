@@ -1,9 +1,9 @@
 // A stand-in for the Worker's admin settings routes (targets, agencies, categories, routing rules and
-// preview, dead letters), installed as the global `fetch`. It answers as worker/routes/admin-*.ts
+// preview, dead letters, API keys), installed as the global `fetch`. It answers as worker/routes/admin-*.ts
 // do (201 `{slug}` or `{id}`, 204 on delete, 409 on a taken slug, the one error shape) and keeps
 // every request, so tests can assert on the paths and bodies the page sends.
 import { vi } from 'vitest';
-import type { ErrorCode, ErrorIssue, MetaResponse } from '../../../worker/domain/api';
+import type { ApiKeyInfo, ErrorCode, ErrorIssue, MetaResponse } from '../../../worker/domain/api';
 import type { AdminAgency, AdminCategory, DeadLetter, RoutingRuleInfo } from '../../../web/src/api/adminSettings';
 import { metaFixture } from '../fake-api';
 import { me, type RecordedRequest } from './fake-admin-api';
@@ -44,6 +44,10 @@ function settingsFixtures() {
     letters: [
       { id: 7, queue: 'ntbcare-events', body: { type: 'notify', eventId: 3 }, attempts: 5, createdAt: at, replayedAt: null },
     ] as DeadLetter[],
+    apiKeys: [
+      { id: 2, name: 'Jembatan LAPOR!', prefix: 'ntbcare_5f1c', createdAt: at, createdBy: 'admin', lastUsedAt: '2026-11-12T03:00:00.000Z', revokedAt: null },
+      { id: 1, name: 'Uji coba lama', prefix: 'ntbcare_90ab', createdAt: at, createdBy: null, lastUsedAt: null, revokedAt: '2026-11-05T02:00:00.000Z' },
+    ] as ApiKeyInfo[],
   };
 }
 
@@ -127,6 +131,24 @@ export function installSettingsApi() {
     return json(200, { replayed: letter.id });
   }
 
+  // As routes/admin-api-keys.ts: the key in full only in the answer to its creation.
+  function apiKeys(method: string, body: any): Response {
+    if (method === 'GET') return json(200, { apiKeys: state.apiKeys });
+    const name = typeof body?.name === 'string' ? body.name.trim() : '';
+    if (name.length < 2 || name.length > 100) return error('validation_failed', [{ path: 'name', message: 'At least 2 characters' }]);
+    const key = 'ntbcare_3c0ffee0000000000000000000000311';
+    const added: ApiKeyInfo = { id: Math.max(0, ...state.apiKeys.map((k) => k.id)) + 1, name, prefix: key.slice(0, 12), createdAt: at, createdBy: me.username, lastUsedAt: null, revokedAt: null };
+    state.apiKeys.unshift(added);
+    return json(201, { ...added, key });
+  }
+
+  function revokeKey(id: number): Response {
+    const found = state.apiKeys.find((k) => k.id === id);
+    if (!found) return error('not_found');
+    found.revokedAt ??= '2026-11-13T04:00:00.000Z';
+    return json(200, found);
+  }
+
   function handle(url: URL, method: string, body: any): Response {
     const path = url.pathname;
     if (path === '/api/meta') return json(200, meta());
@@ -141,6 +163,9 @@ export function installSettingsApi() {
     if (resource === 'routing-rules') return rules(method, body, key === undefined ? undefined : Number(key));
     if (resource === 'routing-preview') return preview(url);
     if (resource === 'dead-letters' && !key) return json(200, { items: state.letters });
+    if (resource === 'api-keys' && !key) return apiKeys(method, body);
+    const revoked = path.match(/^\/api\/admin\/api-keys\/(\d+)\/revoke$/);
+    if (revoked && method === 'POST') return revokeKey(Number(revoked[1]));
     const replayed = path.match(/^\/api\/admin\/dead-letters\/(\d+)\/replay$/);
     if (replayed && method === 'POST') return replay(Number(replayed[1]));
     return error('not_found');

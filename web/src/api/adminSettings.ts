@@ -1,6 +1,7 @@
 // The administrators' settings (`/api/admin/targets`, `agencies`, `categories`, `routing-rules`,
 // `routing-preview`, `dead-letters`). The Worker declares no shared types for these, so
 // they are written here as the routes answer.
+import type { ApiKeyInfo, ApiKeyListResponse, IssuedApiKey } from '../../../worker/domain/api';
 import type { AgencyKind, Priority } from '../../../worker/domain/vocabulary';
 import { request } from './client';
 
@@ -120,3 +121,8 @@ export const previewRouting = (category: string, regency: string) =>
 export const listDeadLetters = async () =>
   (await request<{ items: DeadLetter[] }>('/api/admin/dead-letters')).items;
 export const replayDeadLetter = (id: number) => request<unknown>(`/api/admin/dead-letters/${id}/replay`, send('POST'));
+
+export const listApiKeys = async () => (await request<ApiKeyListResponse>('/api/admin/api-keys')).apiKeys;
+/** The answer carries the key in full: the only time it is ever shown. */
+export const issueApiKey = (name: string) => request<IssuedApiKey>('/api/admin/api-keys', send('POST', { name }));
+export const revokeApiKey = (id: number) => request<ApiKeyInfo>(`/api/admin/api-keys/${id}/revoke`, send('POST', {}));

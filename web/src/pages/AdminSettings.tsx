@@ -1,11 +1,12 @@
-// `/admin` and its sections: service-level targets, agencies, categories, routing rules and failed queue
-// messages. Like the accounts page, the staff gate sends anyone not signed in to sign in,
-// and staff of other roles are told the page is for administrators only.
+// `/admin` and its sections: service-level targets, agencies, categories, routing rules, failed
+// queue messages and Open311 API keys. Like the accounts page, the staff gate sends anyone not
+// signed in to sign in, and staff of other roles are told the page is for administrators only.
 import { A, useParams } from '@solidjs/router';
 import { For, Show, type Component } from 'solid-js';
 import { Dynamic } from 'solid-js/web';
 import { staffRoles } from '../../../worker/domain/vocabulary';
 import { AgenciesSection } from '../components/admin/settings/AgenciesSection';
+import { ApiKeysSection } from '../components/admin/settings/ApiKeysSection';
 import { CategoriesSection } from '../components/admin/settings/CategoriesSection';
 import { DeadLettersSection } from '../components/admin/settings/DeadLettersSection';
 import { RoutingSection } from '../components/admin/settings/RoutingSection';
@@ -31,6 +32,7 @@ const settingsSections: SettingsSection[] = [
   { slug: 'kategori', title: 'admin.categories.title', about: 'admin.categories.about', component: CategoriesSection },
   { slug: 'rute', title: 'admin.rules.title', about: 'admin.rules.about', component: RoutingSection },
   { slug: 'antrean', title: 'admin.dead.title', about: 'admin.dead.about', component: DeadLettersSection },
+  { slug: 'kunci-api', title: 'admin.apiKeys.title', about: 'admin.apiKeys.about', component: ApiKeysSection },
 ];
 
 function SettingsIndex() {
