@@ -1,8 +1,10 @@
 // One live topic over a WebSocket (DESIGN.md, "Shape": D1 is the truth, the socket only says
 // that something happened). On every (re)connect the caller first catches up from the last
-// event id it saw, reading D1 through the API; live messages then apply on top, and any the
-// catch-up already covered (`eventId <= lastSeen`) are dropped. A dropped socket reconnects by
-// itself with backoff. No router hooks here: the tracking page and the desk reuse it.
+// event id it saw, reading D1 through the API; live messages then apply on top, each once:
+// any the catch-up already covered (up to the newest id it read) or that came before are
+// dropped, and one that comes late (a retried delivery, after newer ones) still applies. A
+// dropped socket reconnects by itself with backoff. No router hooks here: the tracking page
+// and the desk reuse it.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { LiveMessage, LiveTopic } from '../../../worker/domain/live';
 
@@ -58,6 +60,9 @@ function parse(data: unknown): LiveMessage | null {
 export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
   const [state, setState] = createSignal<LiveState>('connecting');
   let lastSeen: number | null = null;
+  /** Everything up to this id came with the last catch-up; live events above it apply once each. */
+  let caughtUpTo: number | null = null;
+  const applied = new Set<number>();
   let socket: WebSocket | null = null;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -84,8 +89,10 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
   }
 
   function apply(message: LiveEvent) {
-    if (lastSeen !== null && message.eventId <= lastSeen) return; // the catch-up had it
-    lastSeen = message.eventId;
+    if (caughtUpTo !== null && message.eventId <= caughtUpTo) return; // the catch-up had it
+    if (applied.has(message.eventId)) return; // delivered twice
+    applied.add(message.eventId);
+    if (lastSeen === null || message.eventId > lastSeen) lastSeen = message.eventId;
     options.onMessage(message);
   }
 
@@ -121,6 +128,8 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
         (newest) => {
           if (mine !== generation) return;
           if (lastSeen === null || newest > lastSeen) lastSeen = newest;
+          caughtUpTo = lastSeen;
+          for (const id of applied) if (id <= caughtUpTo) applied.delete(id);
           const waiting = held ?? [];
           held = null;
           attempt = 0;
@@ -148,7 +157,8 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
 
   createEffect(
     on(options.topic, () => {
-      lastSeen = null;
+      lastSeen = caughtUpTo = null;
+      applied.clear();
       attempt = 0;
       connect();
     }),
