@@ -1,12 +1,14 @@
 // `/admin/kunci-api`: the keys other apps file complaints with through Open311. An admin
 // issues one per app (the key is shown once, then only its first characters), sees when
-// each was last used, and revokes one that leaked or is no longer needed.
+// each was last used, and revokes one that leaked or is no longer needed (after a question:
+// a revoked key never works again).
 import { createSignal, onMount, Show } from 'solid-js';
 import type { ApiKeyInfo, IssuedApiKey } from '../../../../../worker/domain/api';
 import { issueApiKey, listApiKeys, revokeApiKey } from '../../../api/adminSettings';
 import { useI18n, type MessageKey } from '../../../i18n';
 import { describedBy, Field } from '../../Field';
 import { formatDateTime } from '../../public/format';
+import { ConfirmPanel } from '../ConfirmPanel';
 import { PanelActions } from '../PanelActions';
 import { ShownSecret } from '../ShownSecret';
 import { refusedFields, settingsErrorKey } from './errors';
@@ -66,40 +68,6 @@ function IssueForm(props: { onIssued: (issued: IssuedApiKey) => void; onCancel: 
   );
 }
 
-/** "Revoke this key?": asked in the row, since a revoked key never works again. */
-function ConfirmRevoke(props: { apiKey: ApiKeyInfo; onDone: (revoked: ApiKeyInfo) => void; onCancel: () => void }) {
-  const { t } = useI18n();
-  const [sending, setSending] = createSignal(false);
-  const [error, setError] = createSignal<MessageKey>();
-  const questionId = `revoke-${props.apiKey.id}`;
-  let panel!: HTMLDivElement;
-  onMount(() => panel.focus());
-
-  async function confirm() {
-    if (sending()) return;
-    setSending(true);
-    setError(undefined);
-    try {
-      props.onDone(await revokeApiKey(props.apiKey.id));
-    } catch (failure) {
-      setError(settingsErrorKey(failure));
-    } finally {
-      setSending(false);
-    }
-  }
-
-  return (
-    <div class="admin-panel" role="group" aria-labelledby={questionId} tabindex="-1" ref={panel}>
-      <p id={questionId}>{t('admin.apiKeys.revokeQuestion', { name: props.apiKey.name, prefix: props.apiKey.prefix })}</p>
-      <PanelActions error={error()} onCancel={props.onCancel}>
-        <button type="button" class="danger" aria-disabled={sending()} onClick={() => void confirm()}>
-          {t('admin.apiKeys.revokeConfirm')}
-        </button>
-      </PanelActions>
-    </div>
-  );
-}
-
 function KeyRow(props: { apiKey: ApiKeyInfo; onChange: (change: Partial<ApiKeyInfo>) => void }) {
   const { t, lang } = useI18n();
   const [asking, setAsking] = createSignal(false);
@@ -147,8 +115,13 @@ function KeyRow(props: { apiKey: ApiKeyInfo; onChange: (change: Partial<ApiKeyIn
             </div>
           }
         >
-          <ConfirmRevoke
-            apiKey={key()}
+          <ConfirmPanel
+            id={`revoke-${key().id}`}
+            question={t('admin.apiKeys.revokeQuestion', { name: key().name, prefix: key().prefix })}
+            confirmLabel={t('admin.apiKeys.revokeConfirm')}
+            danger
+            action={() => revokeApiKey(key().id)}
+            errorOf={settingsErrorKey}
             onDone={(revoked) => {
               setAsking(false);
               props.onChange({ revokedAt: revoked.revokedAt });
