@@ -39,7 +39,8 @@ describe('public feed', () => {
       nextCursor: null,
     });
     openFeed();
-    expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan publik' })).toBeTruthy();
+    // The page is a lazy chunk: its first import in a busy run can take more than a second.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan publik' }, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(cards()).toHaveLength(2));
 
     const [first, second] = cards() as [HTMLElement, HTMLElement];

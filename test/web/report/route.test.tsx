@@ -23,7 +23,8 @@ describe('/lapor', () => {
     expect(links[1]!.textContent).toBe('Buat pengaduan sekarang');
 
     fireEvent.click(links[1]!);
-    expect(await screen.findByRole('heading', { level: 1, name: 'Buat pengaduan' })).toBeTruthy();
+    // The page is a lazy chunk: its first import in a busy run can take more than a second.
+    expect(await screen.findByRole('heading', { level: 1, name: 'Buat pengaduan' }, { timeout: 5000 })).toBeTruthy();
     await waitFor(() => expect(window.location.pathname).toBe('/lapor'));
     expect(links[0]!.getAttribute('aria-current')).toBe('page');
   });
@@ -31,7 +32,7 @@ describe('/lapor', () => {
   it('opens directly', async () => {
     window.history.replaceState(null, '', '/lapor');
     render(() => <App />);
-    expect(await screen.findByRole('radio', { name: 'Air bersih' })).toBeTruthy();
+    expect(await screen.findByRole('radio', { name: 'Air bersih' }, { timeout: 5000 })).toBeTruthy();
     expect(document.title).toBe('Buat pengaduan · NTB Care');
   });
 });
