@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { call, expectError } from './helpers';
+import { getErrors } from './open311';
 
 describe('the one error shape', () => {
   it('answers unknown API paths with the JSON 404, not the client HTML', async () => {
-    for (const path of ['/api/nope', '/api/complaints/x/y/z', '/api', '/open311/v2/nothing.json']) {
+    for (const path of ['/api/nope', '/api/complaints/x/y/z', '/api']) {
       const body = await expectError(await call(path), 404, 'not_found');
       expect(body.error.requestId).toBeTruthy();
     }
+  });
+
+  it('answers unknown Open311 paths in Open311’s own error format, not the client HTML', async () => {
+    expect(await getErrors('nothing', 404)).toHaveLength(1);
   });
 
   it('answers an unknown method on a known path with the JSON 404', async () => {
