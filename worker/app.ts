@@ -1,5 +1,6 @@
 // The Hono app: middleware shared by every route, then one sub-app per resource.
 import { Hono } from 'hono';
+import type { RouterRoute } from 'hono/types';
 import { requestId } from 'hono/request-id';
 import { secureHeaders } from 'hono/secure-headers';
 import { createDb } from './db/client';
@@ -25,6 +26,7 @@ import { adminTargetRoutes } from './routes/admin-targets';
 import { adminCategoryRoutes } from './routes/admin-categories';
 import { adminApiKeyRoutes } from './routes/admin-api-keys';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
+import { openApiRoutes } from './routes/openapi';
 import { sameOriginOnly } from './http/same-origin';
 import { open311Routes } from './open311/routes';
 
@@ -49,7 +51,9 @@ const api = new Hono<AppEnv>()
   .route('/admin/targets', adminTargetRoutes)
   .route('/admin/categories', adminCategoryRoutes)
   .route('/admin/api-keys', adminApiKeyRoutes)
-  .route('/admin', adminRoutingRoutes);
+  .route('/admin', adminRoutingRoutes)
+  // Read at the first request, when `app` holds every route (worker/openapi).
+  .route('/openapi.json', openApiRoutes((): readonly RouterRoute[] => app.routes));
 
 export const app = new Hono<AppEnv>()
   .use(requestId({ headerName: 'X-Request-Id' }))

@@ -24,7 +24,7 @@ export interface StaffUser {
 }
 
 /** `__Host-` needs HTTPS; plain-HTTP local runs use the bare name. */
-function cookieName(c: Context<AppEnv>) {
+export function cookieName(c: Context<AppEnv>) {
   return new URL(c.req.url).protocol === 'https:' ? '__Host-ntbcare_session' : 'ntbcare_session';
 }
 

@@ -4,6 +4,7 @@ import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import { countRequest } from '../db/rate-limits';
 import { clientIp } from './client';
+import { describedAs } from './described';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 
@@ -35,8 +36,10 @@ export async function enforceRateLimit(c: Context<AppEnv>, rule: RateLimit, subj
   }
 }
 
-export const rateLimited = (rule: RateLimit) =>
+const countAndLimit = (rule: RateLimit) =>
   createMiddleware<AppEnv>(async (c, next) => {
     await enforceRateLimit(c, rule, clientIp(c));
     await next();
   });
+
+export const rateLimited = (rule: RateLimit) => describedAs(countAndLimit(rule), { kind: 'rateLimit', rule });

@@ -3,10 +3,11 @@
 import { createMiddleware } from 'hono/factory';
 import { currentStaff } from '../auth/session';
 import type { StaffRole } from '../domain/vocabulary';
+import { describedAs } from './described';
 import type { AppEnv } from './env';
 import { ApiError } from './errors';
 
-export const requireStaff = (...roles: StaffRole[]) =>
+const staffCheck = (roles: StaffRole[]) =>
   createMiddleware<AppEnv>(async (c, next) => {
     const staff = c.get('staff') ?? (await currentStaff(c));
     if (!staff) throw new ApiError('unauthenticated', 'Sign in first');
@@ -14,3 +15,6 @@ export const requireStaff = (...roles: StaffRole[]) =>
     c.set('staff', staff);
     await next();
   });
+
+/** Signed-in staff of one of `roles` (any role when none is given). */
+export const requireStaff = (...roles: StaffRole[]) => describedAs(staffCheck(roles), { kind: 'staff', roles });

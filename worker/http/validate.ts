@@ -3,6 +3,7 @@ import { zValidator } from '@hono/zod-validator';
 import type { ValidationTargets } from 'hono';
 import type { z } from 'zod';
 import type { ErrorIssue } from '../domain/api';
+import { describedAs } from './described';
 import { ApiError } from './errors';
 
 export function issuesOf(error: z.core.$ZodError): ErrorIssue[] {
@@ -12,7 +13,7 @@ export function issuesOf(error: z.core.$ZodError): ErrorIssue[] {
   }));
 }
 
-export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(
+const zodValidator = <T extends z.ZodType, Target extends keyof ValidationTargets>(
   target: Target,
   schema: T,
 ) =>
@@ -23,3 +24,7 @@ export const validate = <T extends z.ZodType, Target extends keyof ValidationTar
       });
     }
   });
+
+/** Validates one part of the request; the OpenAPI document reads its schema from here. */
+export const validate = <T extends z.ZodType, Target extends keyof ValidationTargets>(target: Target, schema: T) =>
+  describedAs(zodValidator(target, schema), { kind: 'validate', target, schema });

@@ -9,7 +9,7 @@ import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
 
 const hours = z.number().min(0.25, 'At least a quarter of an hour').max(24 * 30, 'At most 30 days');
-const targetsBody = z.object({ moderation: hours, urgent: hours, important: hours, normal: hours }).strict();
+export const targetsBody = z.object({ moderation: hours, urgent: hours, important: hours, normal: hours }).strict();
 
 export const adminTargetRoutes = new Hono<AppEnv>()
   .use('*', requireStaff('admin'))

@@ -1,0 +1,124 @@
+// The reference's words for the public side: reference data, complaints and photos,
+// the reporter's own actions, statistics and live updates.
+import { CLIENT_KEY_HEADER, IDEMPOTENCY_HEADER } from '../domain/api';
+import type { HeaderDoc, OperationDocs } from './operation-docs';
+import { createdComplaintSchema, healthSchema, uploadSchema } from './response-schemas';
+
+const clientKey: HeaderDoc = {
+  name: CLIENT_KEY_HEADER,
+  description: 'A random key the client keeps on the device (16 to 100 letters, digits or -): uploads can be claimed only with the same key.',
+  schema: { type: 'string', pattern: '^[A-Za-z0-9-]{16,100}$' },
+};
+const idempotencyKey: HeaderDoc = {
+  name: IDEMPOTENCY_HEADER,
+  description: "Makes a retried submission answer the first one's result instead of filing it twice.",
+  schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' },
+};
+const reporterOrAnyone = ['public', 'trackingToken', 'staffSession'] as const;
+const complaintView = 'The complaint as its reporter now sees it (`ComplaintView`).';
+
+export const citizenDocs = {
+  'GET /api/health': {
+    tag: 'reference',
+    summary: { id: 'Periksa bahwa layanan berjalan', en: 'Check that the service runs' },
+    ok: { status: 200, description: 'The service answers.', schema: healthSchema },
+  },
+  'GET /api/meta': {
+    tag: 'reference',
+    summary: { id: 'Data rujukan untuk formulir', en: 'Reference data for the forms' },
+    description:
+      'Active categories (bilingual), the 10 regencies and cities, agencies (public fields), statuses, priorities with their response targets, the limits the server enforces and the map settings. Cached for five minutes.',
+    ok: { status: 200, description: '`MetaResponse`.' },
+  },
+  'GET /api/regions/{code}': {
+    tag: 'reference',
+    summary: { id: 'Wilayah dan wilayah di bawahnya', en: 'A region and its children' },
+    description: '`52` answers the regencies and cities of NTB, `52.71` the districts of Kota Mataram, `52.71.01` the villages of Ampenan.',
+    ok: { status: 200, description: '`RegionChildrenResponse`: the region and its children.' },
+  },
+  'GET /api/openapi.json': {
+    tag: 'reference',
+    summary: { id: 'Dokumen OpenAPI ini', en: 'This OpenAPI document' },
+    description: 'Generated from the routes the Worker registers and the zod schemas they validate with.',
+    ok: { status: 200, description: 'OpenAPI 3.1.' },
+  },
+  'POST /api/uploads': {
+    tag: 'complaints',
+    summary: { id: 'Unggah satu foto', en: 'Upload one photo' },
+    description:
+      'The photo is the raw body, with its `Content-Type`. It is checked by its bytes, at most 10 MB and 40 megapixels, and kept in quarantine until a complaint from the same client claims it by id; unclaimed uploads are deleted after 24 hours.',
+    rawBody: { contentTypes: ['image/jpeg', 'image/png', 'image/webp'], description: 'The photo itself.' },
+    headers: [clientKey],
+    ok: { status: 201, description: 'Stored in quarantine; give its `id` in `photoIds`.', schema: uploadSchema },
+    errors: ['payload_too_large', 'unsupported_media_type'],
+  },
+  'POST /api/complaints': {
+    tag: 'complaints',
+    summary: { id: 'Ajukan pengaduan', en: 'File a complaint' },
+    description:
+      "Places are official region codes that must nest (regency, district, village); photos are upload ids of the same client; give `lat` and `lng` together, or neither. The complaint goes to the moderators' desk. The tracking token is answered only this once: keep it to follow and answer the complaint.",
+    headers: [idempotencyKey, clientKey],
+    ok: { status: 201, description: 'Filed: its public code and its tracking token.', schema: createdComplaintSchema },
+    errors: ['conflict', 'payload_too_large', 'unprocessable'],
+  },
+  'GET /api/complaints': {
+    tag: 'complaints',
+    summary: { id: 'Daftar pengaduan publik', en: 'The public feed' },
+    description: 'Verified, non-confidential complaints, newest first; `nextCursor` asks for the next page. With `pinned=true`, up to 200 of those with a map pin.',
+    ok: { status: 200, description: '`FeedResponse`: `items` and `nextCursor`.' },
+  },
+  'GET /api/complaints/{code}': {
+    tag: 'complaints',
+    summary: { id: 'Satu pengaduan', en: 'One complaint' },
+    description:
+      "Its status, photos and public timeline. With the tracking token also the reporter's own details; staff see what their role allows. A confidential complaint is not found for anyone else.",
+    access: [...reporterOrAnyone],
+    ok: { status: 200, description: '`ComplaintView`.' },
+  },
+  'POST /api/complaints/{code}/comments': {
+    tag: 'complaints',
+    summary: { id: 'Pelapor menambah komentar', en: 'The reporter adds a comment' },
+    access: ['trackingToken'],
+    ok: { status: 201, description: 'The new event of the timeline.' },
+    errors: ['conflict', 'payload_too_large'],
+  },
+  'POST /api/complaints/{code}/confirm': {
+    tag: 'complaints',
+    summary: { id: 'Pelapor menyatakan selesai, dengan penilaian', en: 'The reporter confirms it is fixed, with a rating' },
+    description: 'Only on a resolved complaint, at the `version` the reporter saw; closes it.',
+    access: ['trackingToken'],
+    ok: { status: 200, description: complaintView },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/reopen': {
+    tag: 'complaints',
+    summary: { id: 'Pelapor menyatakan belum selesai', en: 'The reporter says it is not fixed' },
+    description: 'Reopens a resolved complaint to the same agency, with a fresh response target.',
+    access: ['trackingToken'],
+    ok: { status: 200, description: complaintView },
+    errors: ['conflict'],
+  },
+  'GET /api/photos/{id}': {
+    tag: 'complaints',
+    summary: { id: 'Foto pengaduan', en: "A complaint's photo" },
+    description:
+      "Served with its stored type, `nosniff` and a sandboxing CSP. The photos of a confidential complaint need its tracking token or a staff session that reaches it.",
+    access: [...reporterOrAnyone],
+    ok: { status: 200, description: 'The image.', contentType: 'image/*' },
+  },
+  'GET /api/stats': {
+    tag: 'stats',
+    summary: { id: 'Angka dasbor publik', en: "The public dashboard's figures" },
+    description:
+      'For a period of WITA days (by default the last 90, at most three years): totals by status, weekly counts, response times and ratings per agency, counts by regency and category.',
+    ok: { status: 200, description: '`StatsResponse`.' },
+  },
+  'GET /api/live': {
+    tag: 'live',
+    summary: { id: 'Berlangganan pembaruan langsung', en: 'Subscribe to live updates' },
+    description:
+      "A WebSocket upgrade. Topics: `agency:<id>` for that agency's staff, `moderation` for moderators, `complaint:<code>` for its reporter (the tracking token as the subprotocol `token.<token>`) and staff who reach it. Ask for the subprotocol `ntbcare` to have it confirmed. A topic the caller may not hear is not found, before any socket opens.",
+    access: [...reporterOrAnyone],
+    ok: { status: 101, description: 'Switching protocols: the socket is open.', contentType: null },
+  },
+} satisfies OperationDocs;

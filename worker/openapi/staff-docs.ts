@@ -1,0 +1,115 @@
+// The reference's words for staff: signing in, the moderators' desk, the agency inbox and
+// its answers, and the CSV export.
+import type { OperationDocs } from './operation-docs';
+import { meSchema } from './response-schemas';
+
+const changed = 'The complaint as the caller now sees it (`ComplaintView`).';
+
+export const staffDocs = {
+  'POST /api/auth/login': {
+    tag: 'auth',
+    summary: { id: 'Staf masuk', en: 'Staff sign in' },
+    description: 'Sets the session cookie. Failed attempts are limited per username and per client; the answer never tells whether a username exists.',
+    ok: { status: 200, description: 'Signed in: who, with the session cookie set.', schema: meSchema },
+    errors: ['unauthenticated', 'rate_limited'],
+  },
+  'POST /api/auth/logout': {
+    tag: 'auth',
+    summary: { id: 'Staf keluar', en: 'Staff sign out' },
+    access: ['public', 'staffSession'],
+    ok: { status: 204, description: 'Signed out: the session is revoked and the cookie cleared.', contentType: null },
+  },
+  'GET /api/auth/me': {
+    tag: 'auth',
+    summary: { id: 'Siapa yang sedang masuk', en: 'Who is signed in' },
+    access: ['staffSession'],
+    ok: { status: 200, description: 'The signed-in staff member.', schema: meSchema },
+  },
+  'GET /api/moderation/queue': {
+    tag: 'moderation',
+    summary: { id: 'Antrean moderasi', en: 'The moderation queue' },
+    description: 'Complaints waiting, oldest first, with the routing suggestion, possible duplicates and the latest return by an agency.',
+    ok: { status: 200, description: '`ModerationQueueResponse`.' },
+  },
+  'POST /api/complaints/{code}/forward': {
+    tag: 'moderation',
+    summary: { id: 'Teruskan ke instansi', en: 'Forward to an agency' },
+    description: "Sets the agency and the priority; the agency's response target starts now. The optional note stays internal.",
+    ok: { status: 200, description: changed },
+    errors: ['conflict', 'unprocessable'],
+  },
+  'POST /api/complaints/{code}/reject': {
+    tag: 'moderation',
+    summary: { id: 'Tolak pengaduan', en: 'Reject a complaint' },
+    description: 'With a reason the reporter sees, and an optional message.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/duplicate': {
+    tag: 'moderation',
+    summary: { id: 'Tandai sebagai duplikat', en: 'Mark as a duplicate' },
+    description: 'Of another complaint, named by its code; closes this one.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict', 'unprocessable'],
+  },
+  'POST /api/complaints/{code}/correct': {
+    tag: 'moderation',
+    summary: { id: 'Perbaiki judul, kategori atau tempat', en: 'Correct the title, category or place' },
+    description: 'The original values stay in the internal timeline.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict', 'unprocessable'],
+  },
+  'GET /api/inbox': {
+    tag: 'agency',
+    summary: { id: 'Kotak masuk instansi', en: "The agency's inbox" },
+    description: "The complaints of the caller's agency, most recently changed first, with counts per status and `lastEventId`, the cursor to catch up from.",
+    ok: { status: 200, description: '`InboxResponse`.' },
+  },
+  'GET /api/inbox/events': {
+    tag: 'agency',
+    summary: { id: 'Perubahan sesudah kursor', en: 'Changes after a cursor' },
+    description: "What happened to the agency's complaints after event `since`, for a client catching up after a reconnect.",
+    ok: { status: 200, description: '`InboxEventsResponse`.' },
+  },
+  'POST /api/complaints/{code}/return': {
+    tag: 'agency',
+    summary: { id: 'Kembalikan ke moderator', en: 'Return to the moderators' },
+    description: '"Not our responsibility", with the reason; the complaint goes back to the desk.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/acknowledge': {
+    tag: 'agency',
+    summary: { id: 'Terima dan mulai tangani', en: 'Acknowledge and start work' },
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/respond': {
+    tag: 'agency',
+    summary: { id: 'Jawab pelapor', en: 'Answer the reporter' },
+    description: 'A public answer; the first one stops the response clock.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/resolve': {
+    tag: 'agency',
+    summary: { id: 'Nyatakan selesai ditangani', en: 'Resolve' },
+    description: 'With a public message; the reporter then confirms or reopens it.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'POST /api/complaints/{code}/note': {
+    tag: 'agency',
+    summary: { id: 'Catatan internal', en: 'Internal note' },
+    description: 'Words between the agency and the moderators; the status stays.',
+    ok: { status: 200, description: changed },
+    errors: ['conflict'],
+  },
+  'GET /api/export/complaints.csv': {
+    tag: 'export',
+    summary: { id: 'Unduh pengaduan sebagai CSV', en: 'Download complaints as CSV' },
+    description:
+      "The complaints the caller can see (an agency: its own), with the feed's filters, at most 10,000 rows; reporter fields only where the role may see them. UTF-8 with a byte-order mark, for Excel.",
+    ok: { status: 200, description: 'A CSV file.', contentType: 'text/csv' },
+  },
+} satisfies OperationDocs;
