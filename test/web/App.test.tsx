@@ -35,7 +35,7 @@ describe('home page', () => {
   it('links only to what exists: the home page and its sections', () => {
     render(() => <App />);
     const hrefs = screen.getAllByRole('link').map((a) => a.getAttribute('href'));
-    for (const href of hrefs) expect(href).toMatch(/^(\/|\/#kategori|\/#wilayah|#main|\/pengaduan|\/lacak|\/statistik|\/lapor|\/masuk)$/);
+    for (const href of hrefs) expect(href).toMatch(/^(\/|\/#kategori|\/#wilayah|#main|\/pengaduan|\/lacak|\/statistik|\/lapor|\/masuk|\/dokumentasi-api)$/);
     expect(document.getElementById('kategori')).not.toBeNull();
     expect(document.getElementById('wilayah')).not.toBeNull();
   });

@@ -23,6 +23,8 @@ const Moderation = lazy(() => import('./pages/Moderation'));
 const Inbox = lazy(() => import('./pages/Inbox'));
 // The public dashboard, with its charts, loads only when opened.
 const Stats = lazy(() => import('./pages/Stats'));
+// The API reference for other apps' developers.
+const ApiDocs = lazy(() => import('./pages/ApiDocs'));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {
@@ -40,6 +42,7 @@ export function App() {
           <Route path="/moderasi" component={Moderation} />
           <Route path="/instansi" component={Inbox} />
           <Route path="/statistik" component={Stats} />
+          <Route path="/dokumentasi-api" component={ApiDocs} />
           <Route path="*404" component={NotFound} />
         </Router>
       </MetaProvider>

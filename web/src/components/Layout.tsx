@@ -67,6 +67,9 @@ export function Layout(props: ParentProps) {
           <p class="staff-link">
             <A href="/masuk">{t('staff.link')}</A>
           </p>
+          <p>
+            <A href="/dokumentasi-api">{t('apiDocs.link')}</A>
+          </p>
         </div>
       </footer>
     </>

@@ -5,6 +5,7 @@ import { staffMessages } from './staff';
 import { adminMessages } from './admin';
 import { agencyMessages } from './agency';
 import { statsMessages } from './stats';
+import { apiDocsMessages } from './apiDocs';
 
 export const en: Dictionary = {
   ...reportMessages.en,
@@ -13,6 +14,7 @@ export const en: Dictionary = {
   ...adminMessages.en,
   ...agencyMessages.en,
   ...statsMessages.en,
+  ...apiDocsMessages.en,
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',

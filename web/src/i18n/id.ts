@@ -5,6 +5,7 @@ import { staffMessages } from './staff';
 import { adminMessages } from './admin';
 import { agencyMessages } from './agency';
 import { statsMessages } from './stats';
+import { apiDocsMessages } from './apiDocs';
 
 export const id = {
   ...reportMessages.id,
@@ -13,6 +14,7 @@ export const id = {
   ...adminMessages.id,
   ...agencyMessages.id,
   ...statsMessages.id,
+  ...apiDocsMessages.id,
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',

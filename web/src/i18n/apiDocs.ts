@@ -1,0 +1,55 @@
+// Messages of the API reference (/dokumentasi-api), merged into the dictionaries in id.ts
+// and en.ts. The operations' own words come from the document (summaries in both languages,
+// technical details in English).
+const idMessages = {
+  'apiDocs.link': 'Dokumentasi API',
+  'apiDocs.pageTitle': 'Dokumentasi API · NTB Care',
+  'apiDocs.title': 'Dokumentasi API',
+  'apiDocs.intro':
+    'Aplikasi lain dapat memakai NTB Care lewat API JSON di /api. Halaman ini dibaca dari dokumen OpenAPI 3.1 yang dibuat dari validasi setiap rute, jadi selalu sesuai dengan API. Rincian teknis ditulis dalam bahasa Inggris.',
+  'apiDocs.download': 'Dokumen OpenAPI (JSON)',
+  'apiDocs.loading': 'Memuat dokumentasi…',
+  'apiDocs.error': 'Dokumentasi gagal dimuat.',
+  'apiDocs.version': 'Versi {version}',
+  'apiDocs.errorShape': 'Bentuk kesalahan',
+  'apiDocs.errorShapeIntro': 'Setiap jawaban 4xx berisi bentuk yang sama; statusnya menyatakan jenis kesalahan.',
+  'apiDocs.access': 'Akses',
+  'apiDocs.access.public': 'publik',
+  'apiDocs.access.staffSession': 'sesi staf',
+  'apiDocs.access.trackingToken': 'token pelacakan',
+  'apiDocs.roles': 'peran: {roles}',
+  'apiDocs.parameters': 'Parameter',
+  'apiDocs.body': 'Isi permintaan',
+  'apiDocs.responses': 'Jawaban',
+  'apiDocs.required': 'wajib',
+  'apiDocs.optional': 'opsional',
+  'apiDocs.closed': 'Isian lain ditolak.',
+};
+
+export const apiDocsMessages: { id: typeof idMessages; en: Record<keyof typeof idMessages, string> } = {
+  id: idMessages,
+  en: {
+    'apiDocs.link': 'API documentation',
+    'apiDocs.pageTitle': 'API documentation · NTB Care',
+    'apiDocs.title': 'API documentation',
+    'apiDocs.intro':
+      'Other apps can use NTB Care through the JSON API under /api. This page is read from the OpenAPI 3.1 document generated from the validation of every route, so it always matches the API.',
+    'apiDocs.download': 'The OpenAPI document (JSON)',
+    'apiDocs.loading': 'Loading the documentation…',
+    'apiDocs.error': 'The documentation could not be loaded.',
+    'apiDocs.version': 'Version {version}',
+    'apiDocs.errorShape': 'The error shape',
+    'apiDocs.errorShapeIntro': 'Every 4xx answer has the same shape; its status tells the class of error.',
+    'apiDocs.access': 'Access',
+    'apiDocs.access.public': 'public',
+    'apiDocs.access.staffSession': 'staff session',
+    'apiDocs.access.trackingToken': 'tracking token',
+    'apiDocs.roles': 'roles: {roles}',
+    'apiDocs.parameters': 'Parameters',
+    'apiDocs.body': 'Request body',
+    'apiDocs.responses': 'Responses',
+    'apiDocs.required': 'required',
+    'apiDocs.optional': 'optional',
+    'apiDocs.closed': 'Other fields are refused.',
+  },
+};
