@@ -40,6 +40,7 @@ export default defineConfig({
           environment: 'jsdom',
           testTimeout: 15_000,
           include: ['test/web/**/*.test.{ts,tsx}'],
+          setupFiles: ['test/web/setup.ts'],
         },
       },
       {
