@@ -2,29 +2,30 @@ import { Route, Router } from '@solidjs/router';
 import { lazy } from 'solid-js';
 import { MetaProvider } from './api/meta';
 import { Layout } from './components/Layout';
-import { I18nProvider } from './i18n';
+import { I18nProvider, withMessages } from './i18n';
 import Home from './pages/Home';
 import NotFound from './pages/NotFound';
 
-// The complaint form loads on its own, so other pages do not carry it.
+// Each page loads on its own, with the words of its areas (i18n/areas.ts) side by side.
+// The complaint form's words come with the entry, so that it loads fastest of all.
 const Report = lazy(() => import('./pages/Report'));
 // The public feed and the tracking page too: neither weighs on the form or the home page.
-const Feed = lazy(() => import('./pages/Feed'));
-const Track = lazy(() => import('./pages/Track'));
+const Feed = lazy(withMessages(['public'], () => import('./pages/Feed')));
+const Track = lazy(withMessages(['public'], () => import('./pages/Track')));
 // Staff administration: never downloaded by citizens.
-const AdminAccounts = lazy(() => import('./pages/AdminAccounts'));
-const AdminSettings = lazy(() => import('./pages/AdminSettings'));
+const AdminAccounts = lazy(withMessages(['admin', 'staff'], () => import('./pages/AdminAccounts')));
+const AdminSettings = lazy(withMessages(['admin', 'staff'], () => import('./pages/AdminSettings')));
 /** The sections of `/admin` (as in pages/AdminSettings.tsx); other addresses are not found. */
 const adminSections = ['target', 'instansi', 'kategori', 'rute', 'antrean', 'kunci-api'];
 // Staff sign-in and the moderators' desk, in their own chunks too.
-const SignIn = lazy(() => import('./pages/SignIn'));
-const Moderation = lazy(() => import('./pages/Moderation'));
+const SignIn = lazy(withMessages(['staff'], () => import('./pages/SignIn')));
+const Moderation = lazy(withMessages(['staff', 'public'], () => import('./pages/Moderation')));
 // The agency inbox (live updates), for agency staff only.
-const Inbox = lazy(() => import('./pages/Inbox'));
+const Inbox = lazy(withMessages(['agency', 'staff', 'public'], () => import('./pages/Inbox')));
 // The public dashboard, with its charts, loads only when opened.
-const Stats = lazy(() => import('./pages/Stats'));
+const Stats = lazy(withMessages(['stats'], () => import('./pages/Stats')));
 // The API reference for other apps' developers.
-const ApiDocs = lazy(() => import('./pages/ApiDocs'));
+const ApiDocs = lazy(withMessages(['apiDocs'], () => import('./pages/ApiDocs')));
 
 /** Only pages that work today; unknown addresses get the not-found page. */
 export function App() {

@@ -112,7 +112,7 @@ describe('complaint form validation', () => {
   it('speaks English when English was chosen', async () => {
     localStorage.setItem('ntbcare.lang', 'en');
     renderReport();
-    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('File a complaint');
+    expect(await screen.findByRole('heading', { level: 1, name: 'File a complaint' })).toBeTruthy();
     expect(await screen.findByRole('radio', { name: 'Clean water' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: 'Send complaint' }));
     expect(screen.getByRole('link', { name: 'Write a title for the complaint.' })).toBeTruthy();

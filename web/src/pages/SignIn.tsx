@@ -137,7 +137,7 @@ export default function SignIn() {
             <>
               <StaffBar user={user()} />
               <p>
-                <A href={homeOf(user())}>{t(user().role === 'agency' ? 'inbox.heading' : 'desk.heading')}</A>
+                <A href={homeOf(user())}>{t(user().role === 'agency' ? 'staff.nav.inbox' : 'staff.nav.desk')}</A>
               </p>
               <p>
                 <A href="/">{t('notFound.home')}</A>

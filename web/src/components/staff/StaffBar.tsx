@@ -50,11 +50,11 @@ export function StaffBar(props: { user: StaffInfo }) {
       {/* Plain links: a router hook here would pull the router out of the entry chunk. */}
       <nav aria-label={t('staff.nav')} class="staff-nav">
         <Show when={props.user.role === 'agency'} fallback={<a href="/moderasi">{t('staff.nav.desk')}</a>}>
-          <a href="/instansi">{t('inbox.heading')}</a>
+          <a href="/instansi">{t('staff.nav.inbox')}</a>
         </Show>
         <Show when={props.user.role === 'admin'}>
           <a href="/admin/akun">{t('staff.nav.accounts')}</a>
-          <a href="/admin">{t('admin.settings.nav')}</a>
+          <a href="/admin">{t('staff.nav.settings')}</a>
         </Show>
       </nav>
       <button type="button" onClick={() => void signOut()} aria-disabled={busy()}>

@@ -1,20 +1,7 @@
-// Bahasa Indonesia: the default language, and the source of every message key.
-import { publicMessages } from './public';
-import { reportMessages } from './report';
-import { staffMessages } from './staff';
-import { adminMessages } from './admin';
-import { agencyMessages } from './agency';
-import { statsMessages } from './stats';
-import { apiDocsMessages } from './apiDocs';
-
-export const id = {
-  ...reportMessages.id,
-  ...publicMessages.id,
-  ...staffMessages.id,
-  ...adminMessages.id,
-  ...agencyMessages.id,
-  ...statsMessages.id,
-  ...apiDocsMessages.id,
+// Bahasa Indonesia: the frame of every page (header, footer, language), the home page, the
+// region picker, places, failures and statuses. The default language, always loaded: this
+// comes with the entry chunk (see ../areas.ts).
+export const messages = {
   'app.name': 'NTB Care',
   'app.tagline': 'Pengaduan warga Nusa Tenggara Barat',
   'title.home': 'NTB Care: pengaduan warga NTB',
@@ -76,8 +63,21 @@ export const id = {
   'notFound.title': 'Halaman tidak ditemukan',
   'notFound.body': 'Alamat yang Anda buka tidak ada di NTB Care. Periksa kembali alamatnya.',
   'notFound.home': 'Kembali ke beranda',
-};
 
-export type MessageKey = keyof typeof id;
-/** Every other language has exactly the Indonesian keys, no more and no fewer. */
-export type Dictionary = Record<MessageKey, string>;
+  // The status of a complaint, wherever it is shown.
+  'status.label': 'Status',
+  'status.submitted': 'Diterima',
+  'status.forwarded': 'Diteruskan ke instansi',
+  'status.in_progress': 'Sedang ditangani',
+  'status.resolved': 'Selesai ditangani',
+  'status.closed': 'Ditutup',
+  'status.rejected': 'Ditolak',
+  'status.duplicate': 'Duplikat',
+
+  // Links of the header and footer to pages whose own words load with them.
+  'track.nav': 'Lacak pengaduan',
+  'feed.nav': 'Pengaduan publik',
+  'stats.nav': 'Statistik',
+  'staff.link': 'Masuk petugas',
+  'apiDocs.link': 'Dokumentasi API',
+};

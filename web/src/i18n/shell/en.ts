@@ -1,20 +1,9 @@
-import type { Dictionary } from './id';
-import { publicMessages } from './public';
-import { reportMessages } from './report';
-import { staffMessages } from './staff';
-import { adminMessages } from './admin';
-import { agencyMessages } from './agency';
-import { statsMessages } from './stats';
-import { apiDocsMessages } from './apiDocs';
+// English: the frame of every page, the home page, the region picker, places, failures and
+// statuses. Exactly the keys of ./id.ts.
+import type { Translation } from '../areas';
+import type { messages as id } from './id';
 
-export const en: Dictionary = {
-  ...reportMessages.en,
-  ...publicMessages.en,
-  ...staffMessages.en,
-  ...adminMessages.en,
-  ...agencyMessages.en,
-  ...statsMessages.en,
-  ...apiDocsMessages.en,
+export const messages: Translation<typeof id> = {
   'app.name': 'NTB Care',
   'app.tagline': 'Citizen complaints for West Nusa Tenggara',
   'title.home': 'NTB Care: citizen complaints in NTB',
@@ -75,4 +64,19 @@ export const en: Dictionary = {
   'notFound.title': 'Page not found',
   'notFound.body': 'The address you opened does not exist on NTB Care. Please check it.',
   'notFound.home': 'Back to the home page',
+
+  'status.label': 'Status',
+  'status.submitted': 'Received',
+  'status.forwarded': 'Forwarded to an agency',
+  'status.in_progress': 'Being handled',
+  'status.resolved': 'Resolved',
+  'status.closed': 'Closed',
+  'status.rejected': 'Rejected',
+  'status.duplicate': 'Duplicate',
+
+  'track.nav': 'Track a complaint',
+  'feed.nav': 'Public complaints',
+  'stats.nav': 'Statistics',
+  'staff.link': 'Staff sign-in',
+  'apiDocs.link': 'API documentation',
 };
