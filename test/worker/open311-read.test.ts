@@ -2,11 +2,11 @@
 // requests and tokens, in both formats, with what the public may see and nothing more.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { MetaResponse } from '../../worker/domain/api';
+import type { CreateComplaintRequest, MetaResponse } from '../../worker/domain/api';
 import type { ServiceRequest } from '../../worker/open311/requests';
 import { newCitizen } from './citizen';
 import { call } from './helpers';
-import { get, getBoth, getErrors, W3C_WITA, fromXml } from './open311';
+import { codesOf, forward as forwardBy, forwarded as forwardedBy, fromXml, get, getBoth, getErrors, requests, W3C_WITA } from './open311';
 import { signIn } from './staff';
 import { insertComplaint } from './fixtures';
 
@@ -15,24 +15,8 @@ beforeAll(async () => {
   moderator = (await signIn('moderator')).cookie;
 });
 
-async function forward(code: string, agency = 'pdam-giri-menang') {
-  const res = await call(`/api/complaints/${code}/forward`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: moderator },
-    body: JSON.stringify({ version: 1, agency, priority: 'important' }),
-  });
-  expect(res.status).toBe(200);
-}
-
-/** A complaint the moderators forwarded, so the public feed (and Open311's list) shows it. */
-async function forwarded(overrides: Parameters<ReturnType<typeof newCitizen>['fileOk']>[0] = {}) {
-  const filed = await newCitizen().fileOk(overrides);
-  await forward(filed.code);
-  return filed;
-}
-
-const requests = (query = '') => getBoth<ServiceRequest[]>('requests', 'service_requests', query);
-const codesOf = (list: ServiceRequest[]) => list.map((r) => r.service_request_id);
+const forward = (code: string) => forwardBy(moderator, code);
+const forwarded = (overrides: Partial<CreateComplaintRequest> = {}) => forwardedBy(moderator, overrides);
 
 describe('discovery', () => {
   it('names the GeoReport v2 endpoint, its two formats and how to get a key', async () => {

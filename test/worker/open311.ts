@@ -2,8 +2,10 @@
 // with an independent parser and checked against the JSON under the Spark convention.
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { expect } from 'vitest';
-import type { IssuedApiKey } from '../../worker/domain/api';
+import type { CreateComplaintRequest, IssuedApiKey } from '../../worker/domain/api';
+import type { ServiceRequest } from '../../worker/open311/requests';
 import { itemNames } from '../../worker/open311/xml';
+import { newCitizen } from './citizen';
 import { call } from './helpers';
 
 export const BASE = '/open311/v2';
@@ -61,6 +63,10 @@ export async function getBoth<T>(path: string, root: string, query = ''): Promis
   return json;
 }
 
+/** GET requests in both formats (see `getBoth`). */
+export const requests = (query = '') => getBoth<ServiceRequest[]>('requests', 'service_requests', query);
+export const codesOf = (list: ServiceRequest[]) => list.map((r) => r.service_request_id);
+
 export interface Open311Error {
   code: number;
   description: string;
@@ -89,6 +95,23 @@ export async function expectErrors(jsonRes: Response, xmlRes: Response, status: 
 export async function getErrors(path: string, status: number, query = ''): Promise<string[]> {
   const [jsonRes, xmlRes] = await Promise.all([get(`${path}.json`, query), get(`${path}.xml`, query)]);
   return expectErrors(jsonRes, xmlRes, status);
+}
+
+/** A moderator forwards the complaint (version 1, just filed) to an agency. */
+export async function forward(moderatorCookie: string, code: string, agency = 'pdam-giri-menang') {
+  const res = await call(`/api/complaints/${code}/forward`, {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Cookie: moderatorCookie },
+    body: JSON.stringify({ version: 1, agency, priority: 'important' }),
+  });
+  expect(res.status).toBe(200);
+}
+
+/** A complaint the moderators forwarded, so the public feed (and Open311's list) shows it. */
+export async function forwarded(moderatorCookie: string, overrides: Partial<CreateComplaintRequest> = {}) {
+  const filed = await newCitizen().fileOk(overrides);
+  await forward(moderatorCookie, filed.code);
+  return filed;
 }
 
 export const W3C_WITA = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\+08:00$/;

@@ -25,7 +25,9 @@ export function listRequests(db: Database, f: RequestFilter): Promise<ComplaintR
         // reads newest first and leaves after `limit` rows.
         inArray(sql`+${complaints.status}`, [...f.statuses]),
         between(complaints.submittedAt, f.from, f.to),
-        f.categorySlugs ? inArray(categories.slug, f.categorySlugs) : undefined,
+        // A client may name any number of services: one bound parameter holds them all
+        // (D1 binds at most 100).
+        f.categorySlugs ? inArray(categories.slug, sql`(select value from json_each(${JSON.stringify(f.categorySlugs)}))`) : undefined,
       ),
     )
     .orderBy(desc(complaints.submittedAt), desc(complaints.id))

@@ -16,7 +16,7 @@ export type RequestsQuery =
 
 const invalid = (path: string, message: string) => new ApiError('validation_failed', `${path}: ${message}`, { details: [{ path, message }] });
 
-const list = (value: string | undefined) => value?.split(',').map((s) => s.trim()).filter(Boolean);
+const list = (value: string | undefined) => (value === undefined ? undefined : [...new Set(value.split(',').map((s) => s.trim()).filter(Boolean))]);
 
 // The W3C note's profile of ISO 8601; a time needs its zone. A "+" sent unencoded in a
 // query string arrives as a space, so a space before the zone is read as "+".
@@ -37,7 +37,7 @@ export function readRequestsQuery(q: URLSearchParams, now: Date): RequestsQuery 
   const codes = list(formValue(q, 'service_request_id'));
   if (codes) {
     if (codes.length > MAX_REQUESTS) throw invalid('service_request_id', `At most ${MAX_REQUESTS} ids`);
-    return { kind: 'codes', codes: [...new Set(codes)] };
+    return { kind: 'codes', codes };
   }
   const statuses = list(formValue(q, 'status')) ?? ['open', 'closed'];
   const unknown = statuses.find((s) => s !== 'open' && s !== 'closed');
