@@ -69,3 +69,47 @@ describe('statuses', () => {
     expect(feed).toContain(closed.code);
   });
 });
+
+describe('dates', () => {
+  const DAY = 24 * 3600_000;
+  const at = (daysAgo: number) => new Date(Date.now() - daysAgo * DAY).toISOString();
+
+  it('defaults a missing end to 90 days after the start, and a missing start to 90 days before the end', async () => {
+    const codes: Record<number, string> = {};
+    for (const daysAgo of [5, 100, 150]) {
+      codes[daysAgo] = (await insertComplaint({ status: 'forwarded', submittedAt: new Date(at(daysAgo)) })).complaint.code;
+    }
+    const shown = async (query: string) => {
+      const listed = codesOf(await requests(query));
+      return [5, 100, 150].filter((d) => listed.includes(codes[d]!));
+    };
+    expect(await shown('')).toEqual([5]);
+    expect(await shown(`start_date=${at(160)}`)).toEqual([100, 150]);
+    expect(await shown(`start_date=${at(10)}`)).toEqual([5]);
+    expect(await shown(`end_date=${at(95)}`)).toEqual([100, 150]);
+    expect(await shown(`end_date=${at(120)}`)).toEqual([150]);
+    expect(await shown(`end_date=${at(0)}`)).toEqual([5]);
+  });
+
+  it('refuses dates and times the calendar does not have', async () => {
+    for (const [name, value] of [
+      ['start_date', '2026-02-31'],
+      ['end_date', '2026-02-29T10:00:00Z'],
+      ['start_date', '2026-13-01'],
+      ['start_date', '2026-04-31T00:00:00+08:00'],
+      ['end_date', '2026-03-01T24:00:00Z'],
+      ['end_date', '2026-03-01T23:60:00Z'],
+      ['end_date', '2026-03-01T23:59:60Z'],
+      ['start_date', '2026-03-01T10:00:00+25:00'],
+      ['start_date', '2026-03-01T10:00:00+08:60'],
+    ]) {
+      const [description] = await getErrors('requests', 400, `${name}=${encodeURIComponent(value!)}`);
+      expect(description, value).toContain(name);
+    }
+  });
+
+  it('takes the days that exist, leap days included', async () => {
+    expect(await requests('start_date=2024-02-29&end_date=2024-03-31T23:59:59.999-04:30')).toEqual([]);
+    expect(await requests(`start_date=2028-02-29T00:00:00Z`)).toEqual([]);
+  });
+});

@@ -20,13 +20,36 @@ const list = (value: string | undefined) => (value === undefined ? undefined : [
 
 // The W3C note's profile of ISO 8601; a time needs its zone. A "+" sent unencoded in a
 // query string arrives as a space, so a space before the zone is read as "+".
-const w3c = /^(\d{4}-\d{2}-\d{2})(?:T(\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:\d{2}))?$/;
+const w3c = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?(Z|[+-]\d{2}:\d{2}))?$/;
+
+/** Minutes east of UTC of `Z` or `+08:00`; a bare date is in WITA. Undefined for an offset no clock has. */
+function offsetMinutes(zone: string | undefined): number | undefined {
+  if (zone === undefined) return 8 * 60;
+  if (zone === 'Z') return 0;
+  const [hours, minutes] = [Number(zone.slice(1, 3)), Number(zone.slice(4))];
+  if (hours > 14 || minutes > 59) return undefined;
+  return (zone.startsWith('-') ? -1 : 1) * (hours * 60 + minutes);
+}
+
+/** Epoch milliseconds of a matched datetime; undefined for a day or time the calendar lacks. */
+function instantOf(match: RegExpExecArray): number | undefined {
+  const fields = match.slice(1, 7).map((n) => Number(n ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = fields;
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute, second);
+  // Date rolls 31 February over into 3 March and 24:00 into the next day: the fields must read back.
+  const readBack = [date.getUTCFullYear(), date.getUTCMonth() + 1, date.getUTCDate(), date.getUTCHours(), date.getUTCMinutes(), date.getUTCSeconds()];
+  const offset = offsetMinutes(match[8]);
+  if (offset === undefined || readBack.some((n, i) => n !== fields[i])) return undefined;
+  return date.getTime() + Math.floor(Number(`0${match[7] ?? ''}`) * 1000) - offset * 60_000;
+}
 
 /** A W3C datetime; a bare date is midnight in NTB (WITA). */
 export function parseW3cDate(path: string, value: string): Date {
   const match = w3c.exec(value.replace(/ (\d{2}:\d{2})$/, '+$1'));
-  const ms = match && Date.parse(match[2] ? `${match[1]}T${match[2]}${match[3]}` : `${match[1]}T00:00:00+08:00`);
-  if (!ms && ms !== 0) throw invalid(path, 'Expected a W3C datetime such as 2026-11-01T00:00:00+08:00');
+  const ms = match ? instantOf(match) : undefined;
+  if (ms === undefined) throw invalid(path, 'Expected a W3C datetime that exists, such as 2026-11-01T00:00:00+08:00');
   return new Date(ms);
 }
 
