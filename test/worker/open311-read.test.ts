@@ -25,12 +25,17 @@ describe('discovery', () => {
     expect(body.endpoints).toEqual([
       {
         specification: 'http://wiki.open311.org/GeoReport_v2',
-        url: 'https://ntbcare.test/open311/v2',
+        url: 'https://ntbcare.test/open311/v2/',
         changeset: expect.any(String),
         type: 'test',
         formats: ['text/xml', 'application/json'],
       },
     ]);
+    // A client appends a resource to the endpoint's address.
+    const [endpoint] = body.endpoints as { url: string }[];
+    const services = await call(new URL('services.json', endpoint!.url).pathname);
+    expect(services.status).toBe(200);
+    await services.arrayBuffer();
   });
 });
 

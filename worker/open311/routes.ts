@@ -85,7 +85,8 @@ export const open311Routes = new Hono<AppEnv>()
       endpoints: [
         {
           specification: SPECIFICATION,
-          url: `${origin(c)}/open311/v2`,
+          // Clients append `services.json` to it.
+          url: `${origin(c)}/open311/v2/`,
           changeset: CHANGESET,
           type: c.env.APP_ENV === 'production' ? 'production' : 'test',
           formats: [...mediaTypes],
