@@ -135,9 +135,10 @@ export const open311Routes = new Hono<AppEnv>()
     if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('Content-Type') ?? '')) {
       throw new ApiError('validation_failed', 'Send the request as application/x-www-form-urlencoded');
     }
+    // A URL ends up in logs, proxies and browser history: a key may travel only in the body.
+    if (query.has('api_key')) throw new ApiError('forbidden', 'api_key must not be in the URL: send it in the form body');
     const form = new URLSearchParams(await c.req.text());
-    // The specification's example sends the key in the form; some clients put it in the URL.
-    const key = await admitApiKey(c, formValue(form, 'api_key') ?? formValue(query, 'api_key'));
+    const key = await admitApiKey(c, formValue(form, 'api_key'));
     checkJurisdiction(formValue(form, 'jurisdiction_id') ?? formValue(query, 'jurisdiction_id'));
     const serviceCode = formValue(form, 'service_code');
     if (!serviceCode) throw new ApiError('validation_failed', 'service_code: Required', { details: [{ path: 'service_code', message: 'Required' }] });
