@@ -129,6 +129,12 @@ describe('POST requests', () => {
     expect(title).toHaveLength(150);
     expect(title.endsWith('…')).toBe(true);
   });
+
+  it('never cuts an emoji in two when it shortens a title', async () => {
+    const start = `Jalan berlubang di depan sekolah ${'dan pasar '.repeat(12)}`.slice(0, 145);
+    const code = await file({ description: `${start}👨‍👩‍👧 anak-anak sering jatuh di sana tanpa titik` });
+    expect((await stored(code))!.title).toBe(`${start.trimEnd()}…`);
+  });
 });
 
 describe('POST requests refusals', () => {

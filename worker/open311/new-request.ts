@@ -64,12 +64,24 @@ function coordinate(form: URLSearchParams, name: 'lat' | 'long', issues: ErrorIs
   return Number(value);
 }
 
+const graphemes = new Intl.Segmenter('id', { granularity: 'grapheme' });
+
+/** The start of `text` in at most `max` UTF-16 units (as the limits count), never cutting a character (an emoji, a letter with its accents) in two. */
+function startOf(text: string, max: number): string {
+  let start = '';
+  for (const { segment } of graphemes.segment(text)) {
+    if (start.length + segment.length > max) break;
+    start += segment;
+  }
+  return start;
+}
+
 /** Without a title, the description's first sentence (or its start) names the complaint. */
 export function titleFrom(description: string): string {
   const text = description.trim().replace(/\s+/g, ' ');
   const sentence = /^.+?[.!?](?=\s|$)/.exec(text)?.[0] ?? text;
   const title = sentence.length >= complaintLimits.titleMin ? sentence : text;
-  return title.length <= complaintLimits.titleMax ? title : `${title.slice(0, complaintLimits.titleMax - 1).trimEnd()}…`;
+  return title.length <= complaintLimits.titleMax ? title : `${startOf(title, complaintLimits.titleMax - 1).trimEnd()}…`;
 }
 
 /** Parents in the official numbering: 52.71.01.1004 lies in 52.71.01, which lies in 52.71. */
