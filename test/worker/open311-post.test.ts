@@ -175,7 +175,8 @@ describe('POST requests refusals', () => {
     await refused({ 'attribute[village]': undefined }, 400, 'attribute[village]');
     await refused({ 'attribute[village]': '52.71.01.9999' }, 400, 'attribute[village]');
     await refused({ 'attribute[district]': '52.71.02' }, 400, 'attribute[village]: No such village in this district');
-    await refused({ 'attribute[regency]': '52.01' }, 400, 'attribute[district]');
+    await refused({ 'attribute[regency]': '52.01' }, 400, 'attribute[village]: No such district in this regency');
+    await refused({ 'attribute[regency]': '52.01', 'attribute[district]': '52.71.01' }, 400, 'attribute[district]: No such district in this regency');
     await refused({ 'attribute[warna]': 'merah' }, 400, 'attribute[warna]');
     await refused({ 'attribute[anonymous]': 'mungkin' }, 400, 'attribute[anonymous]');
     await refused({ 'attribute[title]': 'Ya' }, 400, 'attribute[title]');
@@ -188,6 +189,18 @@ describe('POST requests refusals', () => {
     // Every problem at once.
     const all = await refused({ description: undefined, 'attribute[village]': undefined, lat: undefined, long: undefined, address_string: undefined }, 400);
     expect(all).toHaveLength(3);
+  });
+
+  it('reports each problem once, against the field the client sent', async () => {
+    const twice = new URLSearchParams(requestForm(key.key));
+    twice.append('attribute[village]', '52.71.01.1005');
+    expect(await expectErrors(await postRequest('json', twice), await postRequest('xml', twice), 400)).toEqual(['attribute[village]: Takes one value']);
+    // The regency and district are read from the village's code when not sent.
+    expect(await refused({ 'attribute[village]': '52.71.01.10' }, 400)).toEqual([expect.stringMatching(/^attribute\[village\]: /)]);
+    expect(await refused({ 'attribute[village]': '52.99.01.1001' }, 400)).toEqual([expect.stringMatching(/^attribute\[village\]: Unknown regency/)]);
+    // Without attribute[title], the title is the description's start.
+    expect(await refused({ description: 'Air.' }, 400)).toEqual(['description: At least 20 characters']);
+    expect(await refused({ description: `A${' '.repeat(30)}b` }, 400)).toEqual([expect.stringMatching(/^description: At least 5 characters \(the title/)]);
   });
 
   it('is 400 for a body that is not a form', async () => {

@@ -128,7 +128,7 @@ export async function issueApiKey(adminCookie: string, name = 'Jembatan LAPOR!')
 }
 
 /** POST requests.{format} as a form, the way Open311 clients send it. */
-export function postRequest(format: 'json' | 'xml', fields: Record<string, string>, query = '') {
+export function postRequest(format: 'json' | 'xml', fields: Record<string, string> | URLSearchParams, query = '') {
   return call(`${BASE}/requests.${format}${query ? `?${query}` : ''}`, {
     method: 'POST',
     headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=utf-8' },

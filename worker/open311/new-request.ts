@@ -25,8 +25,25 @@ const formFields: Record<string, string> = {
   confidential: 'attribute[confidential]',
 };
 
-export const inFormTerms = (issues: ErrorIssue[]): ErrorIssue[] =>
-  issues.map((i) => ({ path: formFields[i.path] ?? i.path, message: i.message }));
+/** A value of our body the form did not send, made from a field it did. */
+export type Derived = Record<string, { field: string; as: string }>;
+
+/**
+ * Our refusals in the form's words. A derived value is wrong only because the field it
+ * came from is: it is reported once, against that field, unless the field already is.
+ */
+export function inFormTerms(issues: ErrorIssue[], derived: Derived = {}): ErrorIssue[] {
+  const own = issues.filter((i) => !derived[i.path]).map((i) => ({ path: formFields[i.path] ?? i.path, message: i.message }));
+  const named = new Set(own.map((i) => i.path));
+  const fromSources: ErrorIssue[] = [];
+  for (const issue of issues) {
+    const source = derived[issue.path];
+    if (!source || named.has(source.field)) continue;
+    named.add(source.field);
+    fromSources.push({ path: source.field, message: `${issue.message} (${source.as})` });
+  }
+  return [...own, ...fromSources];
+}
 
 const invalid = (issues: ErrorIssue[]) =>
   new ApiError('validation_failed', issues.map((i) => `${i.path}: ${i.message}`).join('; '), { details: issues });
@@ -90,6 +107,17 @@ const parentCode = (code: string | undefined, parts: number) => (code && /^\d{2}
 export interface PostedRequest {
   body: CreateComplaintBody;
   mediaUrl: string | null;
+  /** What the body holds that the form did not send (for `inFormTerms`). */
+  derived: Derived;
+}
+
+/** The title and the place's parents the form left out, and what they come from. */
+function derivedValues(attributes: Map<string, string>): Derived {
+  const derived: Derived = {};
+  if (!attributes.has('title')) derived.title = { field: 'description', as: 'the title made from its start; or send attribute[title]' };
+  if (!attributes.has('regency')) derived.regencyCode = { field: 'attribute[village]', as: 'the regency its code names' };
+  if (!attributes.has('district')) derived.districtCode = { field: 'attribute[village]', as: 'the district its code names' };
+  return derived;
 }
 
 /** 400 with every problem at once, named as the form names it. */
@@ -105,7 +133,9 @@ export function readRequestForm(form: URLSearchParams): PostedRequest {
     issues.push({ path: 'lat', message: 'Give lat and long, or address_string (address_id is not supported)' });
   }
   const village = attributes.get('village');
-  if (village === undefined) issues.push({ path: 'attribute[village]', message: 'Required: the village’s official code (see the service definition)' });
+  if (village === undefined && !issues.some((i) => i.path === 'attribute[village]')) {
+    issues.push({ path: 'attribute[village]', message: 'Required: the village’s official code (see the service definition)' });
+  }
   const description = formValue(form, 'description');
   if (description === undefined) issues.push({ path: 'description', message: 'Required' });
 
@@ -129,8 +159,9 @@ export function readRequestForm(form: URLSearchParams): PostedRequest {
     anonymous: attributes.get('anonymous') === 'true',
     confidential: attributes.get('confidential') === 'true',
   });
-  if (!parsed.success) throw invalid(inFormTerms(issuesOf(parsed.error)));
-  return { body: parsed.data, mediaUrl };
+  const derived = derivedValues(attributes);
+  if (!parsed.success) throw invalid(inFormTerms(issuesOf(parsed.error), derived));
+  return { body: parsed.data, mediaUrl, derived };
 }
 
 function isWebUrl(text: string): boolean {

@@ -145,10 +145,10 @@ export const open311Routes = new Hono<AppEnv>()
     const categories = await listActiveCategories(c.get('db'));
     if (!categories.some((cat) => cat.slug === serviceCode)) throw notFoundRequest(`service_code ${serviceCode}`);
 
-    const { body, mediaUrl } = readRequestForm(form);
+    const { body, mediaUrl, derived } = readRequestForm(form);
     const filed = await fileComplaint(c, { body, ownerHash: `api-key:${key.id}`, source: { apiKeyId: key.id, mediaUrl } }).catch((err: unknown) => {
       // The same refusals as /api, in the form's words.
-      if (err instanceof ApiError && err.details) throw new ApiError('validation_failed', err.message, { details: inFormTerms(err.details) });
+      if (err instanceof ApiError && err.details) throw new ApiError('validation_failed', err.message, { details: inFormTerms(err.details, derived) });
       throw err;
     });
     c.executionCtx.waitUntil(touchApiKey(c.get('db'), key.id, new Date()).catch((err) => console.error('api key touch failed', err)));
