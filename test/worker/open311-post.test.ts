@@ -2,11 +2,11 @@
 // `submitted` complaint that the queue routes and the moderators screen; refusals come in
 // the specification's error format; each key has its own rate limit.
 import { env } from 'cloudflare:workers';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IssuedApiKey, ModerationQueueResponse } from '../../worker/domain/api';
 import type { ServiceRequest } from '../../worker/open311/requests';
 import { apiKeyLimit } from '../../worker/open311/api-key';
-import { countRows } from './citizen';
+import { countRows, newCitizen } from './citizen';
 import { call } from './helpers';
 import { asText, expectErrors, fromXml, getBoth, issueApiKey, postRequest, requestForm, W3C_WITA } from './open311';
 import { signIn } from './staff';
@@ -43,15 +43,17 @@ async function routed(code: string) {
   await vi.waitFor(async () => expect((await stored(code))!.suggested_agency_id).not.toBeNull(), { timeout: 10_000, interval: 100 });
 }
 
-const act = async (cookie: string, code: string, action: string, body: Record<string, unknown>) => {
+/** A staff member (by cookie) or the reporter (by tracking token) acts on the version stored. */
+const act = async (cookie: string, code: string, action: string, body: Record<string, unknown>, auth: Record<string, string> = { Cookie: cookie }) => {
   const version = (await stored(code))!.version;
   const res = await call(`/api/complaints/${code}/${action}`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json', Cookie: cookie },
+    headers: { 'Content-Type': 'application/json', ...auth },
     body: JSON.stringify({ version, ...body }),
   });
   expect(res.status, await res.clone().text()).toBe(200);
 };
+const asReporter = (token: string, code: string, action: string, body: Record<string, unknown>) => act('', code, action, body, { 'X-Tracking-Token': token });
 
 describe('POST requests', () => {
   it('files a submitted complaint with the reporter, place and media link mapped to ours', async () => {
@@ -138,11 +140,17 @@ describe('POST requests', () => {
 });
 
 describe('POST requests refusals', () => {
+  // Refusals count against a key's limit too: each test has a key of its own.
+  let refusing: IssuedApiKey;
+  beforeEach(async () => {
+    refusing = await issueApiKey(admin, 'Aplikasi yang sering salah');
+  });
+
   const refused = async (overrides: Record<string, string | undefined>, status: number, field?: string, query = '') => {
     const before = await countRows('complaints');
     const descriptions = await expectErrors(
-      await postRequest('json', requestForm(key.key, overrides), query),
-      await postRequest('xml', requestForm(key.key, overrides), query),
+      await postRequest('json', requestForm(refusing.key, overrides), query),
+      await postRequest('xml', requestForm(refusing.key, overrides), query),
       status,
     );
     if (field) expect(descriptions.join(' | ')).toContain(field);
@@ -157,8 +165,8 @@ describe('POST requests refusals', () => {
   });
 
   it('is 403 for an api_key in the URL, which logs keep: it belongs in the form body', async () => {
-    await refused({ api_key: undefined }, 403, 'send it in the form body', `api_key=${key.key}`);
-    await refused({}, 403, 'send it in the form body', `api_key=${key.key}`);
+    await refused({ api_key: undefined }, 403, 'send it in the form body', `api_key=${refusing.key}`);
+    await refused({}, 403, 'send it in the form body', `api_key=${refusing.key}`);
   });
 
   it('is 404 for an unknown service or another jurisdiction', async () => {
@@ -192,7 +200,7 @@ describe('POST requests refusals', () => {
   });
 
   it('reports each problem once, against the field the client sent', async () => {
-    const twice = new URLSearchParams(requestForm(key.key));
+    const twice = new URLSearchParams(requestForm(refusing.key));
     twice.append('attribute[village]', '52.71.01.1005');
     expect(await expectErrors(await postRequest('json', twice), await postRequest('xml', twice), 400)).toEqual(['attribute[village]: Takes one value']);
     // The regency and district are read from the village's code when not sent.
@@ -205,10 +213,10 @@ describe('POST requests refusals', () => {
 
   it('is 400 for a body that is not a form', async () => {
     const before = await countRows('complaints');
-    const res = await call('/open311/v2/requests.json', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(requestForm(key.key)) });
+    const res = await call('/open311/v2/requests.json', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(requestForm(refusing.key)) });
     expect(res.status).toBe(400);
     expect(await res.json()).toEqual([{ code: 400, description: expect.stringContaining('x-www-form-urlencoded') }]);
-    const huge = await postRequest('json', requestForm(key.key, { description: 'a'.repeat(70_000) }));
+    const huge = await postRequest('json', requestForm(refusing.key, { description: 'a'.repeat(70_000) }));
     expect(huge.status).toBe(400);
     expect(await countRows('complaints')).toBe(before);
   });
@@ -260,6 +268,29 @@ describe('a request’s round trip', () => {
     expect(closedList.map((r) => r.service_request_id)).toContain(code);
     const openList = await getBoth<ServiceRequest[]>('requests', 'service_requests', 'status=open');
     expect(openList.map((r) => r.service_request_id)).not.toContain(code);
+  });
+
+  it('drops status_notes once the status moves on, and keeps the resolution when the reporter confirms it', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk();
+    const notes = async () => {
+      const { status, status_notes } = await request(code);
+      return { status, status_notes };
+    };
+    await act(moderator, code, 'forward', { agency: 'pdam-giri-menang', priority: 'important' });
+    await act(pdam, code, 'resolve', { body: 'Pipa sudah diganti.' });
+    expect(await notes()).toEqual({ status: 'closed', status_notes: 'Pipa sudah diganti.' });
+
+    await asReporter(trackingToken, code, 'reopen', { reason: 'Air masih belum mengalir.' });
+    expect(await notes()).toEqual({ status: 'open', status_notes: null });
+    await act(pdam, code, 'respond', { body: 'Kami periksa lagi besok pagi.' });
+    expect(await notes()).toEqual({ status: 'open', status_notes: 'Kami periksa lagi besok pagi.' });
+    await act(pdam, code, 'return', { reason: 'Pipa milik pengembang perumahan.' });
+    expect(await notes()).toEqual({ status: 'open', status_notes: null });
+
+    await act(moderator, code, 'forward', { agency: 'pdam-giri-menang', priority: 'important' });
+    await act(pdam, code, 'resolve', { body: 'Pipa diganti bersama pengembang.' });
+    await asReporter(trackingToken, code, 'confirm', { rating: 5 });
+    expect(await notes()).toEqual({ status: 'closed', status_notes: 'Pipa diganti bersama pengembang.' });
   });
 
   it('tells a refused request why it was closed', async () => {

@@ -1,8 +1,8 @@
 // What Open311 reads: public complaints as service requests, their first photo, the latest
 // public word of staff on each, and NTB's places for the service definitions.
-import { and, asc, between, desc, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, asc, between, desc, eq, inArray, isNull, max, ne, notInArray, or, sql } from 'drizzle-orm';
 import type { ComplaintStatus } from '../domain/vocabulary';
-import { inChunks } from './chunks';
+import { D1_MAX_PARAMS, inChunks } from './chunks';
 import type { Database } from './client';
 import { type ComplaintRow, selectComplaints } from './complaints';
 import { categories, complaints, events, photos, regions } from './schema';
@@ -52,19 +52,31 @@ export function firstPhotosOf(db: Database, complaintIds: number[]) {
   );
 }
 
-/** Of each complaint, the latest public event of one of `types`. */
-export function latestPublicEventsOf(db: Database, complaintIds: number[], types: readonly string[]) {
-  return inChunks(complaintIds, (ids) => {
-    const latest = db
-      .select({ id: max(events.id) })
-      .from(events)
-      .where(and(inArray(events.complaintId, ids), eq(events.visibility, 'public'), inArray(events.type, [...types])))
-      .groupBy(events.complaintId);
-    return db
-      .select({ complaintId: events.complaintId, type: events.type, body: events.body, data: events.data })
-      .from(events)
-      .where(inArray(events.id, latest));
-  });
+/**
+ * Of each complaint, the latest event that is public and of one of `rule.types`, or that
+ * changes the status other than between two of `rule.keptBetween`.
+ */
+export function latestStatusWordsOf(db: Database, complaintIds: number[], rule: { types: readonly string[]; keptBetween: readonly ComplaintStatus[] }) {
+  const changesStatus = and(
+    sql`${events.fromStatus} is not ${events.toStatus}`,
+    or(isNull(events.fromStatus), notInArray(events.fromStatus, [...rule.keptBetween]), notInArray(events.toStatus, [...rule.keptBetween])),
+  );
+  const otherParams = 1 + rule.types.length + 2 * rule.keptBetween.length;
+  return inChunks(
+    complaintIds,
+    (ids) => {
+      const latest = db
+        .select({ id: max(events.id) })
+        .from(events)
+        .where(and(inArray(events.complaintId, ids), or(and(eq(events.visibility, 'public'), inArray(events.type, [...rule.types])), changesStatus)))
+        .groupBy(events.complaintId);
+      return db
+        .select({ complaintId: events.complaintId, type: events.type, visibility: events.visibility, body: events.body, data: events.data })
+        .from(events)
+        .where(inArray(events.id, latest));
+    },
+    D1_MAX_PARAMS - otherParams,
+  );
 }
 
 /** NTB's regencies, districts and villages, in code order (parents before children). */

@@ -1,7 +1,7 @@
 // A complaint as a GeoReport v2 service request: what a stranger may see of it and no
 // more (no reporter, ever), with our finer status told in `service_notice`.
 import type { ComplaintRow } from '../db/complaints';
-import type { ComplaintStatus } from '../domain/vocabulary';
+import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
 
 export type Open311Status = 'open' | 'closed';
 
@@ -27,13 +27,22 @@ export const serviceNotices: Record<ComplaintStatus, string> = {
   duplicate: 'Duplikat pengaduan lain. / A duplicate of another complaint.',
 };
 
-/** The public events whose words explain the current status (`status_notes`). */
-export const noteEventTypes = ['response', 'resolved', 'rejected', 'duplicate'] as const;
+/**
+ * `status_notes`: the words of the latest public event of these types, while they still
+ * explain the status. Any later change of status makes them stale (a reopen, a return,
+ * a forward to another agency), except one that keeps the request closed: a resolved
+ * complaint confirmed or closed by the cron keeps the agency's resolution.
+ */
+export const statusNoteRule = {
+  types: ['response', 'resolved', 'rejected', 'duplicate'],
+  keptBetween: complaintStatuses.filter((s) => open311Statuses[s] === 'closed'),
+} as const;
 
-export function statusNote(event: { type: string; body: string | null; data: Record<string, unknown> | null } | undefined): string | null {
-  if (!event) return null;
-  if (event.type === 'duplicate' && typeof event.data?.of === 'string') return `Duplikat dari ${event.data.of} / Duplicate of ${event.data.of}`;
-  return event.body;
+/** `latest` is the newest event of a note's type or of a status change that drops it. */
+export function statusNote(latest: { type: string; visibility: string; body: string | null; data: Record<string, unknown> | null } | undefined): string | null {
+  if (!latest || latest.visibility !== 'public' || !(statusNoteRule.types as readonly string[]).includes(latest.type)) return null;
+  if (latest.type === 'duplicate' && typeof latest.data?.of === 'string') return `Duplikat dari ${latest.data.of} / Duplicate of ${latest.data.of}`;
+  return latest.body;
 }
 
 const WITA_OFFSET_MS = 8 * 3_600_000;

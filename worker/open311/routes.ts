@@ -9,14 +9,14 @@ import { touchApiKey } from '../db/api-keys';
 import { createDb } from '../db/client';
 import type { ComplaintRow } from '../db/complaints';
 import { listActiveCategories } from '../db/meta';
-import { findRequestsByCode, firstPhotosOf, latestPublicEventsOf, listPlaces, listRequests } from '../db/open311';
+import { findRequestsByCode, firstPhotosOf, latestStatusWordsOf, listPlaces, listRequests } from '../db/open311';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
 import { mediaTypes, render, renderError, splitFormat } from './format';
 import { formValue, inFormTerms, readRequestForm } from './new-request';
-import { noteEventTypes, serviceNotices, serviceRequest, statusNote } from './requests';
+import { serviceNotices, serviceRequest, statusNote, statusNoteRule } from './requests';
 import { MAX_REQUESTS, readRequestsQuery } from './requests-query';
 import { service, serviceDefinition } from './services';
 
@@ -50,7 +50,7 @@ const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 async function serviceRequests(c: Context<AppEnv>, rows: ComplaintRow[]) {
   const db = c.get('db');
   const ids = rows.map((r) => r.complaint.id);
-  const [photos, notes] = await Promise.all([firstPhotosOf(db, ids), latestPublicEventsOf(db, ids, noteEventTypes)]);
+  const [photos, notes] = await Promise.all([firstPhotosOf(db, ids), latestStatusWordsOf(db, ids, statusNoteRule)]);
   const photoUrls = new Map(photos.map((p) => [p.complaintId, `${origin(c)}/api/photos/${p.id}`]));
   const notesOf = new Map(notes.map((n) => [n.complaintId, n]));
   return rows.map((r) =>
