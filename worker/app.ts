@@ -65,6 +65,8 @@ export const app = new Hono<AppEnv>()
       contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] },
       crossOriginResourcePolicy: 'same-origin',
       referrerPolicy: 'strict-origin-when-cross-origin',
+      // A handler's own choice stands (photos the public may see are cross-origin).
+      overwrite: false,
     }),
   )
   .use('/api/*', sameOriginOnly)

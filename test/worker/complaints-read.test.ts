@@ -103,6 +103,8 @@ describe('GET /api/photos/:id', () => {
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     expect(res.headers.get('x-content-type-options')).toBe('nosniff');
     expect(res.headers.get('content-security-policy')).toContain('sandbox');
+    // Open311 links it for other sites' pages and apps to show.
+    expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
   });
 
@@ -114,6 +116,7 @@ describe('GET /api/photos/:id', () => {
     const own = await call(`/api/photos/${photo.id}`, { headers: { 'X-Tracking-Token': trackingToken } });
     expect(own.status).toBe(200);
     expect(own.headers.get('cache-control')).toContain('no-store');
+    expect(own.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     await own.arrayBuffer();
   });
 

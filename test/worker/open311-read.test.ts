@@ -148,9 +148,11 @@ describe('GET requests/{id}', () => {
 
     const text = JSON.stringify(request);
     for (const secret of ['Baiq Nurul', 'nurul@example.id', '3456']) expect(text).not.toContain(secret);
-    const image = await call(new URL(request!.media_url!).pathname);
+    // A page on another site may show it.
+    const image = await call(new URL(request!.media_url!).pathname, { headers: { 'Sec-Fetch-Site': 'cross-site', 'Sec-Fetch-Mode': 'no-cors', 'Sec-Fetch-Dest': 'image' } });
     expect(image.status).toBe(200);
     expect(image.headers.get('content-type')).toBe('image/jpeg');
+    expect(image.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     await image.arrayBuffer();
   });
 

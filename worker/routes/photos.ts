@@ -26,6 +26,9 @@ export const photoRoutes = new Hono<AppEnv>().get(
         // nosniff and a sandboxing CSP come from the API's secure headers (app.ts).
         // A photo never changes; a confidential one stays out of shared caches.
         'Cache-Control': found.confidential ? 'private, no-store' : 'public, max-age=31536000, immutable',
+        // Open311 links the photos the public may see, for other sites to show; a
+        // confidential one stays with our own pages.
+        'Cross-Origin-Resource-Policy': found.confidential ? 'same-origin' : 'cross-origin',
         ETag: object.httpEtag,
       },
     });
