@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { csvField } from '../../worker/domain/csv';
 import { newCitizen } from './citizen';
 import { call, expectError } from './helpers';
+import { issueApiKey, postRequest, requestForm } from './open311';
 import { signIn } from './staff';
 
 /** Splits our CSV (every field quoted, CRLF rows) back into rows of fields. */
@@ -76,6 +77,16 @@ describe('GET /api/export/complaints.csv', () => {
     expect(own.find((r) => r.code === codes.anonymousPdam)!.reporter_name).toBe('');
     expect(own.find((r) => r.code === codes.anonymousPdam)!.reporter_phone).toBe('');
     expect(own.find((r) => r.code === codes.openPdam)!.reporter_name).toBe('Baiq Nurul');
+  });
+
+  it('names the app that filed a complaint through Open311 and the media link it sent', async () => {
+    const key = await issueApiKey((await signIn('admin')).cookie, 'Aplikasi Warga Lombok');
+    const res = await postRequest('json', requestForm(key.key, { media_url: 'https://media.example.org/foto/pipa.jpg' }));
+    expect(res.status).toBe(201);
+    const [{ service_request_id: code }] = await res.json<[{ service_request_id: string }]>();
+    const rows = await exportFor(moderator);
+    expect(rows.find((r) => r.code === code)).toMatchObject({ open311_api_key: 'Aplikasi Warga Lombok', open311_media_url: 'https://media.example.org/foto/pipa.jpg' });
+    expect(rows.find((r) => r.code === codes.openPdam)).toMatchObject({ open311_api_key: '', open311_media_url: '' });
   });
 
   it('applies filters and is for staff only', async () => {

@@ -1,7 +1,7 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
-import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
-import { maySeeInternalEvents, maySeeReporter, type Viewer } from '../domain/access';
+import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
+import { maySeeInternalEvents, maySeeReporter, staffReaches, type Viewer } from '../domain/access';
 import type { Database } from './client';
 import { type ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
 
@@ -12,6 +12,11 @@ export const EXCERPT_LENGTH = 240;
 
 export function photoInfo(p: PhotoRow): PhotoInfo {
   return { id: p.id, url: `/api/photos/${p.id}`, contentType: p.contentType, width: p.width, height: p.height };
+}
+
+/** Filed through Open311: by which app, with what link (staff views only). */
+export function filedVia({ complaint, apiKey }: ComplaintRow): FiledVia | null {
+  return apiKey?.name ? { apiKey: apiKey.name, mediaUrl: complaint.mediaUrl } : null;
 }
 
 /** The category and the place, as every view names them. */
@@ -53,7 +58,7 @@ export function complaintView(
   row: ComplaintRow,
   photos: PhotoRow[],
   events: EventRow[],
-  viewer: { isReporter: boolean; seesReporter: boolean },
+  viewer: { isReporter: boolean; seesReporter: boolean; isStaff: boolean },
 ): ComplaintView {
   const c = row.complaint;
   return {
@@ -63,6 +68,7 @@ export function complaintView(
     photos: photos.map(photoInfo),
     reporter: viewer.seesReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
     viewerIsReporter: viewer.isReporter,
+    filedVia: viewer.isStaff ? filedVia(row) : null,
     version: c.version,
   };
 }
@@ -86,6 +92,7 @@ export async function loadComplaintView(db: Database, row: ComplaintRow, viewer:
   return complaintView(row, photos, events, {
     isReporter: viewer.kind === 'reporter',
     seesReporter: maySeeReporter(viewer, row.complaint),
+    isStaff: staffReaches(viewer, row.complaint),
   });
 }
 
@@ -128,6 +135,7 @@ export function moderationItem(
     suggestedAgency: extras.suggestedAgency,
     duplicateCandidates: extras.duplicateCandidates,
     returned: extras.returned ? { ...extras.returned, at: extras.returned.at.toISOString() } : null,
+    filedVia: filedVia(row),
     version: c.version,
   };
 }

@@ -6,7 +6,7 @@ import type { ComplaintStatus } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import type { Database } from './client';
-import { agencies, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
+import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
 
 const regency = alias(regions, 'regency');
 const district = alias(regions, 'district');
@@ -20,6 +20,8 @@ const complaintColumns = {
   district: { code: district.code, name: district.name },
   village: { code: village.code, name: village.name },
   agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
+  /** The app whose Open311 key filed it, if one did. */
+  apiKey: { name: apiKeys.name },
 };
 
 export function selectComplaints(db: Database) {
@@ -30,7 +32,8 @@ export function selectComplaints(db: Database) {
     .innerJoin(regency, eq(regency.code, complaints.regencyCode))
     .innerJoin(district, eq(district.code, complaints.districtCode))
     .innerJoin(village, eq(village.code, complaints.villageCode))
-    .leftJoin(agencies, eq(agencies.id, complaints.agencyId));
+    .leftJoin(agencies, eq(agencies.id, complaints.agencyId))
+    .leftJoin(apiKeys, eq(apiKeys.id, complaints.apiKeyId));
 }
 export type ComplaintRow = Awaited<ReturnType<ReturnType<typeof selectComplaints>['all']>>[number];
 

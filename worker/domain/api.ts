@@ -207,6 +207,15 @@ export interface ComplaintCore {
   confidential: boolean;
 }
 
+/**
+ * How another app filed the complaint through Open311, for staff only: the name of its API
+ * key and the link to media it sent (unchecked: never fetched, shown as a plain link).
+ */
+export interface FiledVia {
+  apiKey: string;
+  mediaUrl: string | null;
+}
+
 /** `GET /api/complaints/:code` */
 export interface ComplaintView extends ComplaintCore {
   agency: AgencyRef | null;
@@ -218,6 +227,8 @@ export interface ComplaintView extends ComplaintCore {
   reporter: { name: string | null; phone: string | null; email: string | null } | null;
   /** True when the request carried this complaint's tracking token. */
   viewerIsReporter: boolean;
+  /** Only for staff who reach the complaint; null when filed through our own client. */
+  filedVia: FiledVia | null;
   version: number;
 }
 
@@ -306,6 +317,8 @@ export interface ModerationItem extends ComplaintCore {
   duplicateCandidates: DuplicateCandidate[];
   /** Set when an agency sent it back as not its responsibility. */
   returned: { agency: AgencyRef | null; reason: string | null; at: string } | null;
+  /** Null when filed through our own client. */
+  filedVia: FiledVia | null;
   version: number;
 }
 

@@ -1,6 +1,7 @@
 // A complaint as a GeoReport v2 service request: what a stranger may see of it and no
 // more (no reporter, ever), with our finer status told in `service_notice`.
 import type { ComplaintRow } from '../db/complaints';
+import { feedStatuses } from '../domain/api';
 import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
 
 export type Open311Status = 'open' | 'closed';
@@ -43,6 +44,15 @@ export function statusNote(latest: { type: string; visibility: string; body: str
   if (!latest || latest.visibility !== 'public' || !(statusNoteRule.types as readonly string[]).includes(latest.type)) return null;
   if (latest.type === 'duplicate' && typeof latest.data?.of === 'string') return `Duplikat dari ${latest.data.of} / Duplicate of ${latest.data.of}`;
   return latest.body;
+}
+
+/**
+ * `media_url`: our own first photo; else the link the Open311 client sent, once the
+ * moderators, who see it first, have verified the complaint (as the feed shows it).
+ */
+export function mediaUrlOf(row: ComplaintRow, photoUrl: string | undefined): string | null {
+  if (photoUrl) return photoUrl;
+  return (feedStatuses as readonly ComplaintStatus[]).includes(row.complaint.status) ? row.complaint.mediaUrl : null;
 }
 
 const WITA_OFFSET_MS = 8 * 3_600_000;

@@ -16,7 +16,7 @@ import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
 import { mediaTypes, render, renderError, splitFormat } from './format';
 import { formValue, inFormTerms, readRequestForm } from './new-request';
-import { serviceNotices, serviceRequest, statusNote, statusNoteRule } from './requests';
+import { mediaUrlOf, serviceNotices, serviceRequest, statusNote, statusNoteRule } from './requests';
 import { MAX_REQUESTS, readRequestsQuery } from './requests-query';
 import { service, serviceDefinition } from './services';
 
@@ -56,8 +56,7 @@ async function serviceRequests(c: Context<AppEnv>, rows: ComplaintRow[]) {
   return rows.map((r) =>
     serviceRequest(r, {
       statusNotes: statusNote(notesOf.get(r.complaint.id)),
-      // Our own photo first; else the link an Open311 client sent with it.
-      mediaUrl: photoUrls.get(r.complaint.id) ?? r.complaint.mediaUrl,
+      mediaUrl: mediaUrlOf(r, photoUrls.get(r.complaint.id)),
     }),
   );
 }

@@ -39,7 +39,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/complaints.csv', requireSta
   ];
   const rows = await selectComplaints(c.get('db')).where(and(...where)).orderBy(asc(complaints.submittedAt)).limit(MAX_ROWS);
 
-  let body = CSV_BOM + csvRow(['code', 'submitted_at', 'status', 'priority', 'category', 'regency', 'district', 'village', 'agency', 'title', 'description', 'address', 'lat', 'lng', 'forwarded_at', 'first_response_at', 'resolved_at', 'due_at', 'confidential', 'anonymous', 'reporter_name', 'reporter_phone', 'reporter_email']);
+  let body = CSV_BOM + csvRow(['code', 'submitted_at', 'status', 'priority', 'category', 'regency', 'district', 'village', 'agency', 'title', 'description', 'address', 'lat', 'lng', 'forwarded_at', 'first_response_at', 'resolved_at', 'due_at', 'confidential', 'anonymous', 'reporter_name', 'reporter_phone', 'reporter_email', 'open311_api_key', 'open311_media_url']);
   for (const row of rows) {
     const x = row.complaint;
     if (!staffReaches(viewer, x)) continue;
@@ -49,6 +49,7 @@ export const exportRoutes = new Hono<AppEnv>().get('/complaints.csv', requireSta
       row.agency?.name ?? null, x.title, x.description, x.address, x.lat, x.lng, iso(x.forwardedAt), iso(x.firstResponseAt),
       iso(x.resolvedAt), iso(x.dueAt), x.confidential, x.anonymous,
       reporter ? x.reporterName : null, reporter ? x.reporterPhone : null, reporter ? x.reporterEmail : null,
+      row.apiKey?.name ?? null, x.mediaUrl,
     ]);
   }
   return c.body(body, 200, {

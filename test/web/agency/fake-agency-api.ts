@@ -100,6 +100,7 @@ export function installAgencyApi() {
     photos: [],
     reporter: item.anonymous ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
+    filedVia: null,
     version: item.version,
   });
 

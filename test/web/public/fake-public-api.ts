@@ -67,6 +67,7 @@ export function complaintFixture(overrides: Partial<ComplaintView> = {}): Compla
     ],
     reporter: { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
+    filedVia: null,
     version: 3,
     ...overrides,
   };

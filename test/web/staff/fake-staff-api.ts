@@ -71,6 +71,7 @@ export function itemFixture(n: number, hours: number, overrides: Partial<Moderat
     suggestedAgency: ref(agencies[0]!),
     duplicateCandidates: [],
     returned: null,
+    filedVia: null,
     version: 1,
     ...overrides,
   };
@@ -125,6 +126,7 @@ export function installStaffApi() {
     photos: item.photos,
     reporter: item.reporter,
     viewerIsReporter: false,
+    filedVia: item.filedVia,
     version: item.version,
   });
 
