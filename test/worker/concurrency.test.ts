@@ -2,11 +2,14 @@
 // actions naming the version everyone read, exactly one legal one wins and every other gets
 // the answer the rules call for (409 in the error shape for the losers); the complaint stays in
 // a legal state whose version counts the changes and whose event log tells the same story.
+import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { addComment } from '../../worker/db/complaint-actions';
 import type { ErrorBody } from '../../worker/domain/api';
 import { type Actor, act, expectedStatus, publicActor, reporterActor, routes, type RouteName, staffActor } from './actors';
 import { newCitizen } from './citizen';
-import { complaintIdOf, expectRowMatchesLog, storedState } from './event-log';
+import { complaintAt } from './complaint-states';
+import { complaintIdOf, eventLog, expectRowMatchesLog, storedState } from './event-log';
 
 let staff: Record<'mod1' | 'mod2' | 'admin' | 'pdam1' | 'pdam2' | 'pdam3' | 'pupr', Actor>;
 
@@ -119,5 +122,15 @@ describe('twenty simultaneous actions on one complaint', () => {
       changes += answers.filter(Boolean).length;
       expect((await expectRowMatchesLog(id)).version).toBe(1 + changes);
     }
+  });
+
+  it('a comment written after the complaint was closed under it is refused and leaves no event', async () => {
+    // The route checked a resolved complaint; the reporter's confirmation landed first.
+    const closed = await complaintAt('closed');
+    expect(await addComment(env.DB, { complaintId: closed.id, body: 'Terima kasih', at: Date.now() })).toBeUndefined();
+    expect((await eventLog(closed.id)).map((e) => e.type)).not.toContain('comment');
+    const resolved = await complaintAt('resolved');
+    expect(await addComment(env.DB, { complaintId: resolved.id, body: 'Terima kasih', at: Date.now() })).toBeTypeOf('number');
+    await expectRowMatchesLog(resolved.id);
   });
 });

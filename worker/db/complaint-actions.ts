@@ -1,7 +1,8 @@
 // One state change of a complaint: the row (guarded by its version) and its events in one
 // D1 batch. An event is written only when the guarded update changed the row, so a stale
-// version leaves nothing behind.
-import type { ActorRole, ComplaintStatus, EventVisibility, Priority } from '../domain/vocabulary';
+// version leaves nothing behind. A reporter's comment is guarded the same way, by status.
+import { transition } from '../domain/lifecycle';
+import { type ActorRole, type ComplaintStatus, complaintStatuses, type EventVisibility, type Priority } from '../domain/vocabulary';
 
 export interface ComplaintChange {
   complaintId: number;
@@ -89,4 +90,27 @@ export async function applyComplaintChange(d1: D1Database, change: ComplaintChan
   const [updated, ...inserted] = await d1.batch<{ version?: number; id?: number }>([update, ...events]);
   if (!updated?.results.length) return undefined;
   return inserted.map((r) => r.results[0]?.id).filter((id): id is number => typeof id === 'number');
+}
+
+/** The statuses a reporter may comment on (the lifecycle table's `comment`). */
+const commentable = complaintStatuses.filter((status) => transition(status, 'comment', 'citizen'));
+
+/**
+ * A reporter's comment, written only if the complaint still takes comments when the batch runs:
+ * a confirmation or a rejection may land between the route's check and this write. Returns the
+ * event id, or undefined when the complaint no longer takes comments.
+ */
+export async function addComment(d1: D1Database, comment: { complaintId: number; body: string; at: number }): Promise<number | undefined> {
+  const [updated, inserted] = await d1.batch<{ id: number }>([
+    d1
+      .prepare(`UPDATE complaints SET updated_at = ? WHERE id = ? AND status IN (${commentable.map(() => '?').join(', ')}) RETURNING id`)
+      .bind(comment.at, comment.complaintId, ...commentable),
+    d1
+      .prepare(
+        `INSERT INTO events (complaint_id, type, actor_role, visibility, body, created_at)
+         SELECT ?, 'comment', 'citizen', 'public', ?, ? WHERE changes() = 1 RETURNING id`,
+      )
+      .bind(comment.complaintId, comment.body, comment.at),
+  ]);
+  return updated?.results.length ? inserted?.results[0]?.id : undefined;
 }

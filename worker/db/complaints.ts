@@ -173,14 +173,3 @@ export async function insertComplaint(db: Database, input: NewComplaint): Promis
 export function deleteIdempotencyKeysBefore(db: Database, before: Date) {
   return db.delete(idempotencyKeys).where(lt(idempotencyKeys.createdAt, before));
 }
-
-export async function insertCommentEvent(db: Database, complaintId: number, body: string, at: Date) {
-  const [, [event]] = await db.batch([
-    db.update(complaints).set({ updatedAt: at }).where(eq(complaints.id, complaintId)),
-    db
-      .insert(events)
-      .values({ complaintId, type: 'comment', actorRole: 'citizen', visibility: 'public', body, createdAt: at })
-      .returning(),
-  ]);
-  return event!;
-}

@@ -3,7 +3,9 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { feedItem, loadComplaintView, timelineEvent } from '../db/complaint-views';
-import { findComplaintByCode, insertCommentEvent, listFeed, listPhotosOf } from '../db/complaints';
+import { addComment } from '../db/complaint-actions';
+import { findComplaintByCode, listFeed, listPhotosOf } from '../db/complaints';
+import { findEvent } from '../db/outbox';
 import { type FeedResponse, IDEMPOTENCY_HEADER } from '../domain/api';
 import { transition } from '../domain/lifecycle';
 import { maySeeComplaint } from '../domain/access';
@@ -92,7 +94,9 @@ export const complaintRoutes = new Hono<AppEnv>()
       if (!transition(row.complaint.status, 'comment', 'citizen')) {
         throw new ApiError('conflict', `No comments on a ${row.complaint.status} complaint`);
       }
-      const event = await insertCommentEvent(db, row.complaint.id, c.req.valid('json').body, new Date());
+      const id = await addComment(c.env.DB, { complaintId: row.complaint.id, body: c.req.valid('json').body, at: Date.now() });
+      if (id === undefined) throw new ApiError('conflict', 'The complaint has changed: reload it');
+      const event = (await findEvent(db, id))!;
       c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [event.id]).catch((err) => console.error('queue send failed', err)));
       return c.json(timelineEvent({ event, agency: null }), 201);
     },
