@@ -20,6 +20,8 @@ export const rateLimits = {
   complaints: { name: 'complaints', limit: 20, windowSeconds: 600 },
   uploads: { name: 'uploads', limit: 100, windowSeconds: 600 },
   comments: { name: 'comments', limit: 30, windowSeconds: 600 },
+  // Open311 reads need no key: one a second on average, in bursts, per address.
+  open311Reads: { name: 'open311-reads', limit: 600, windowSeconds: 600 },
 } satisfies Record<string, RateLimit>;
 
 /** Counts one request of `subject` (an address, an API key) under `rule`; 429 past the limit. */

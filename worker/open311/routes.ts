@@ -10,8 +10,10 @@ import { createDb } from '../db/client';
 import type { ComplaintRow } from '../db/complaints';
 import { listActiveCategories } from '../db/meta';
 import { findRequestsByCode, firstPhotosOf, latestStatusWordsOf, listPlaces, listRequests } from '../db/open311';
+import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { enforceRateLimit, rateLimits } from '../http/rate-limit';
 import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
 import { mediaTypes, render, renderError, splitFormat } from './format';
@@ -71,7 +73,11 @@ export const open311Routes = new Hono<AppEnv>()
   .use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST'], exposeHeaders: ['Retry-After'] }))
   .use('*', async (c, next) => {
     c.set('db', createDb(c.env.DB));
-    if (c.req.method !== 'POST') checkJurisdiction(c.req.query('jurisdiction_id') || undefined);
+    // Filing is limited per key (admitApiKey); reading, which needs no key, per address.
+    if (c.req.method !== 'POST') {
+      await enforceRateLimit(c, rateLimits.open311Reads, clientIp(c));
+      checkJurisdiction(c.req.query('jurisdiction_id') || undefined);
+    }
     await next();
   })
 
