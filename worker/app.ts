@@ -28,7 +28,7 @@ import { adminApiKeyRoutes } from './routes/admin-api-keys';
 import { agencyActionRoutes, moderatorActionRoutes } from './routes/complaint-actions';
 import { openApiRoutes } from './routes/openapi';
 import { sameOriginOnly } from './http/same-origin';
-import { open311Routes } from './open311/routes';
+import { open311Routes, otherOpen311Routes } from './open311/routes';
 
 const api = new Hono<AppEnv>()
   .route('/health', healthRoutes)
@@ -80,11 +80,12 @@ export const app = new Hono<AppEnv>()
     // Data for other sites' apps: nothing in it may run or be framed.
     secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"], sandbox: [] }, crossOriginResourcePolicy: 'cross-origin' }),
   )
-  .route('/open311/v2', open311Routes);
+  .route('/open311/v2', open311Routes)
+  .route('/open311', otherOpen311Routes);
 
 app.notFound((c) => {
   const path = new URL(c.req.url).pathname;
-  if (path.startsWith('/api/') || path === '/api' || path.startsWith('/open311/')) {
+  if (path.startsWith('/api/') || path === '/api') {
     return errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${path}`));
   }
   // Everything else is the client's, served from the static assets.

@@ -46,6 +46,12 @@ const formLimit = bodyLimit({
 });
 
 const notFoundRequest = (what: string) => new ApiError('not_found', `${what} not found`);
+
+/** A request's path without its format, so that a 404 says the same in both. */
+function askedFor(c: Context<AppEnv>) {
+  const [path, suffix] = c.req.path.split(/\.(?=(?:json|xml)$)/);
+  return { what: `${c.req.method} ${path}`, hasFormat: suffix !== undefined };
+}
 const origin = (c: Context<AppEnv>) => new URL(c.req.url).origin;
 
 /** The rows as service requests, with their first photo and the latest word of staff. */
@@ -68,9 +74,11 @@ async function findRequest(c: Context<AppEnv>, code: string) {
   return row;
 }
 
+// Other sites' pages and apps read (and file) too; no cookie is ever involved.
+const open311Cors = cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST'], exposeHeaders: ['Retry-After'] });
+
 export const open311Routes = new Hono<AppEnv>()
-  // Other sites' pages and apps read (and file) too; no cookie is ever involved.
-  .use('*', cors({ origin: '*', allowMethods: ['GET', 'HEAD', 'POST'], exposeHeaders: ['Retry-After'] }))
+  .use('*', open311Cors)
   .use('*', async (c, next) => {
     c.set('db', createDb(c.env.DB));
     // Filing is limited per key (admitApiKey); reading, which needs no key, per address.
@@ -170,8 +178,15 @@ export const open311Routes = new Hono<AppEnv>()
   })
 
   .all('*', (c) => {
-    const [path, suffix] = c.req.path.split(/\.(?=(?:json|xml)$)/);
-    throw new ApiError('not_found', `No resource ${c.req.method} ${path}${suffix ? '' : ': resources end in .json or .xml'}`);
+    const { what, hasFormat } = askedFor(c);
+    throw new ApiError('not_found', `No resource ${what}${hasFormat ? '' : ': resources end in .json or .xml'}`);
   })
   .onError((err, c) => renderError(c, err));
 
+/** Any other path under /open311 (another version, a typo): the specification's 404, readable by other sites. */
+export const otherOpen311Routes = new Hono<AppEnv>()
+  .use('*', open311Cors)
+  .all('*', (c) => {
+    throw new ApiError('not_found', `No resource ${askedFor(c).what}: GeoReport v2 is at /open311/v2/`);
+  })
+  .onError((err, c) => renderError(c, err));
