@@ -4,6 +4,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from '@solidjs/te
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { App } from '../../../web/src/App';
 import { resetStaffSession } from '../../../web/src/staff/session';
+import { expectFiledVia, fact } from '../staff/desk-helpers';
 import { moderator } from '../staff/fake-staff-api';
 import { code, FakeWebSocket, inboxItem, installAgencyApi } from './fake-agency-api';
 
@@ -210,6 +211,15 @@ describe('the agency inbox', () => {
     expect(api.sent(`/api/complaints/${code(1)}/${kind}`, 'POST').map((r) => r.body)).toEqual([{ version: 2, [field]: text }]);
     await waitFor(() => expect(entry(1).querySelector('.status-badge')!.textContent).toContain(status));
     expect(article.textContent).toContain(text);
+  });
+
+  it('shows which app filed a complaint through Open311, and its media link as a plain link', async () => {
+    const url = 'https://media.example.org/foto/meteran.jpg';
+    api.state.filedVia.set(code(2), { apiKey: 'Jembatan LAPOR!', mediaUrl: url });
+    await openInbox();
+    expect(fact(await selectEntry(1), 'Dikirim lewat Open311 oleh')).toBeNull();
+    fireEvent.click(entry(2));
+    await waitFor(() => expectFiledVia(screen.getByRole('article'), 'Jembatan LAPOR!', url));
   });
 
   it('returns a complaint with a reason of at least 5 characters', async () => {

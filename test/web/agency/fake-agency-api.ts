@@ -2,7 +2,7 @@
 // the agency actions), installed as the global `fetch`, and a fake WebSocket the tests drive.
 // The server state is tiny: the inbox's complaints with their versions and an event log.
 import { vi } from 'vitest';
-import type { ComplaintView, InboxItem, StaffInfo, TimelineEvent } from '../../../worker/domain/api';
+import type { ComplaintView, FiledVia, InboxItem, StaffInfo, TimelineEvent } from '../../../worker/domain/api';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import type { LiveMessage } from '../../../worker/domain/live';
 import { FakeWebSocket } from '../fake-websocket';
@@ -75,6 +75,8 @@ export function installAgencyApi() {
     user: agencyUser as StaffInfo | null,
     items: [] as InboxItem[],
     timelines: new Map<string, TimelineEvent[]>(),
+    /** Complaints another app filed through Open311, by code. */
+    filedVia: new Map<string, FiledVia>(),
     events: [] as { eventId: number; eventType: string; complaintCode: string; status: ComplaintStatus; version: number }[],
     lastEventId: 40,
   };
@@ -100,7 +102,7 @@ export function installAgencyApi() {
     photos: [],
     reporter: item.anonymous ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
-    filedVia: null,
+    filedVia: state.filedVia.get(item.code) ?? null,
     version: item.version,
   });
 

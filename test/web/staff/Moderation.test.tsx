@@ -2,7 +2,7 @@
 import { cleanup, fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { resetStaffSession } from '../../../web/src/staff/session';
-import { openDesk, openPage, queueCodes, queueEntry, selectedCode, slow } from './desk-helpers';
+import { expectFiledVia, fact, openDesk, openPage, queueCodes, queueEntry, selectedCode, slow } from './desk-helpers';
 import { agencies, agencyUser, installStaffApi, itemFixture, moderator } from './fake-staff-api';
 
 let api: ReturnType<typeof installStaffApi>;
@@ -114,6 +114,27 @@ describe('the moderation desk', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Teruskan ke …' }));
     expect(await screen.findByText('Pilih instansi tujuan.')).toBeTruthy();
     expect(api.sent('/api/complaints/')).toEqual([]);
+  });
+
+  it('shows which app filed a complaint through Open311, its media link as a plain link, and odd text as text', async () => {
+    const url = 'https://media.example.org/foto/pipa.jpg?ukuran=besar&a=<b>';
+    api.state.queue = [
+      itemFixture(1, 3, { filedVia: { apiKey: 'Jembatan LAPOR!', mediaUrl: url } }),
+      itemFixture(2, 2, { filedVia: { apiKey: '<img src=x onerror=alert(1)>', mediaUrl: 'javascript:alert(1)' } }),
+      itemFixture(3, 1),
+    ];
+    await openDesk();
+    expectFiledVia(screen.getByRole('article'), 'Jembatan LAPOR!', url);
+
+    fireEvent.click(queueEntry('NTB-00000002'));
+    const odd = screen.getByRole('article');
+    expect(fact(odd, 'Dikirim lewat Open311 oleh')).toBe('<img src=x onerror=alert(1)>');
+    expect(odd.querySelector('.item-facts img')).toBeNull();
+    expect(fact(odd, 'Tautan media dari aplikasi')).toContain('javascript:alert(1)');
+    expect(within(odd).queryByRole('link', { name: /javascript/ })).toBeNull();
+
+    fireEvent.click(queueEntry('NTB-00000003'));
+    expect(fact(screen.getByRole('article'), 'Dikirim lewat Open311 oleh')).toBeNull();
   });
 
   it('says when the queue is empty', async () => {

@@ -36,3 +36,18 @@ export const press = (key: string, target: Element = document.activeElement ?? d
 export const statusLine = () => document.querySelector('.desk-said')!.textContent;
 
 export const expectFocusOn = (code: string) => expect(document.activeElement).toBe(queueEntry(code));
+
+/** The text of the fact `label` in a complaint's facts list (desk or inbox), or null. */
+export function fact(article: HTMLElement, label: string): string | null {
+  const term = [...article.querySelectorAll('.item-facts dt')].find((dt) => dt.textContent === label);
+  return term?.nextElementSibling?.textContent ?? null;
+}
+
+/** Staff see the app that filed it through Open311, and its media link as a plain link that takes nothing along. */
+export function expectFiledVia(article: HTMLElement, app: string, url: string) {
+  expect(fact(article, 'Dikirim lewat Open311 oleh')).toBe(app);
+  const link = within(article).getByRole('link', { name: url });
+  expect(link.getAttribute('href')).toBe(url);
+  expect(link.getAttribute('target')).toBe('_blank');
+  expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
+}

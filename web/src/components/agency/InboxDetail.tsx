@@ -5,6 +5,7 @@ import type { ComplaintView } from '../../../../worker/domain/api';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../public/StatusBadge';
 import { categoryGlyph, formatDateTime, placeText } from '../public/format';
+import { FiledViaFacts } from '../staff/FiledViaFacts';
 import { PhotoStrip } from '../staff/PhotoStrip';
 import { AgencyActions, type AgencyPerform } from './AgencyActions';
 import { InboxTimeline } from './InboxTimeline';
@@ -64,6 +65,7 @@ export function InboxDetail(props: InboxDetailProps) {
         <dd>{formatDateTime(view().submittedAt, lang())}</dd>
         <dt>{t('track.reporter')}</dt>
         <dd>{reporter()}</dd>
+        <FiledViaFacts filedVia={view().filedVia} />
       </dl>
       <p class="item-description">{view().description}</p>
       <Show when={view().photos.length > 0}>

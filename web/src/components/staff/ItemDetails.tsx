@@ -6,6 +6,7 @@ import { useI18n } from '../../i18n';
 import { StatusBadge } from '../public/StatusBadge';
 import { categoryGlyph, formatDateTime, placeText } from '../public/format';
 import { ageText, isOverdue, unitText } from './format';
+import { FiledViaFacts } from './FiledViaFacts';
 import { PhotoStrip } from './PhotoStrip';
 import './ItemDetails.css';
 
@@ -68,6 +69,7 @@ export function ItemDetails(props: { item: ModerationItem; now: number }) {
         <dd>{formatDateTime(item().submittedAt, lang())}</dd>
         <dt>{t('track.reporter')}</dt>
         <dd>{reporter()}</dd>
+        <FiledViaFacts filedVia={item().filedVia} />
       </dl>
 
       <p class="item-description">{item().description}</p>

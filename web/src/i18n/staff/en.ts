@@ -15,6 +15,9 @@ export const messages: Translation<typeof id> = {
   'staff.checking': 'Checking your session…',
   'staff.forbidden': 'This page is for moderators and administrators only.',
   'staff.busy': 'Working…',
+  'staff.filedVia': 'Filed through Open311 by',
+  'staff.mediaUrl': 'Media link from the app',
+  'staff.mediaUrlNote': 'Not checked by NTB Care; opens in a new tab. The public sees it in Open311 once the complaint is forwarded.',
 
   'login.title': 'Staff sign-in · NTB Care',
   'login.username': 'Username',

@@ -16,6 +16,9 @@ export const messages = {
   'staff.checking': 'Memeriksa sesi…',
   'staff.forbidden': 'Halaman ini hanya untuk moderator dan admin.',
   'staff.busy': 'Memproses…',
+  'staff.filedVia': 'Dikirim lewat Open311 oleh',
+  'staff.mediaUrl': 'Tautan media dari aplikasi',
+  'staff.mediaUrlNote': 'Belum diperiksa NTB Care; terbuka di tab baru. Publik melihatnya di Open311 setelah pengaduan diteruskan.',
 
   'login.title': 'Masuk petugas · NTB Care',
   'login.username': 'Nama pengguna',
