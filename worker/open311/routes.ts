@@ -25,7 +25,7 @@ import { service, serviceDefinition } from './services';
 export const JURISDICTION_ID = 'ntbprov.go.id';
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this endpoint's shape last changed (discovery's `changeset`). */
-const CHANGESET = '2026-11-29T00:00:00+08:00';
+const CHANGESET = '2026-11-29T09:00:00+08:00';
 
 /** A path part `name.json` or `name.xml`; `name` may be a pattern. */
 const withFormat = (name: string) => `:file{${name}\\.(?:json|xml)}`;
