@@ -35,22 +35,20 @@ async function forwardNew(): Promise<string> {
 
 /**
  * The agency inbox's live client, by the contract of useLiveTopic: on each (re)connect it waits
- * for `ready`, then catches up from the newest event id it has seen (`/api/inbox/events?since=`);
- * live messages that come meanwhile are held; each live message applies once, unless the
- * catch-up covered it.
+ * for `ready`, then catches up (`/api/inbox/events?since=`) from the newest id the previous
+ * catch-up read, never from a live one; live messages that come meanwhile are held; each event
+ * applies once, live or by a catch-up.
  */
 class InboxClient {
   /** Event ids in the order the user was shown them, by catch-up or live. */
   readonly applied: number[] = [];
   closed: Promise<void> = Promise.resolve();
   private socket: WebSocket | undefined;
-  private caughtUpTo: number;
-  private readonly live = new Set<number>();
+  /** Ids above `caughtUpTo` already applied. */
+  private readonly seen = new Set<number>();
 
-  /** `lastSeen`: the cursor of the list first read, which covers everything up to it. */
-  constructor(private lastSeen: number) {
-    this.caughtUpTo = lastSeen;
-  }
+  /** `caughtUpTo`: the cursor of the list first read, which covers everything up to it. */
+  constructor(private caughtUpTo: number) {}
 
   async connect() {
     const res = await call(`/api/live?topic=${topic}`, { headers: { Upgrade: 'websocket', Cookie: pdam } });
@@ -69,18 +67,18 @@ class InboxClient {
     this.closed = new Promise((resolve) => socket.addEventListener('close', () => resolve()));
     socket.accept();
     await ready;
-    const caught = await (await call(`/api/inbox/events?since=${this.lastSeen}`, { headers: { Cookie: pdam } })).json<InboxEventsResponse>();
-    for (const e of caught.events) this.applied.push(e.eventId);
-    this.lastSeen = this.caughtUpTo = Math.max(this.lastSeen, caught.lastEventId);
+    const caught = await (await call(`/api/inbox/events?since=${this.caughtUpTo}`, { headers: { Cookie: pdam } })).json<InboxEventsResponse>();
+    for (const e of caught.events) this.apply(e.eventId);
+    this.caughtUpTo = Math.max(this.caughtUpTo, caught.lastEventId);
+    for (const id of this.seen) if (id <= this.caughtUpTo) this.seen.delete(id);
     const waiting = held;
     held = null;
     waiting.forEach((id) => this.apply(id));
   }
 
   private apply(eventId: number) {
-    if (eventId <= this.caughtUpTo || this.live.has(eventId)) return; // the catch-up had it, or it came before
-    this.live.add(eventId);
-    this.lastSeen = Math.max(this.lastSeen, eventId);
+    if (eventId <= this.caughtUpTo || this.seen.has(eventId)) return; // a catch-up had it, or it came before
+    this.seen.add(eventId);
     this.applied.push(eventId);
   }
 

@@ -26,7 +26,7 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
-function start(catchUp: (since: number | null) => Promise<number>) {
+function start(catchUp: (since: number | null, firstSight: (id: number) => boolean) => Promise<number>) {
   const seen: number[] = [];
   const [topic] = createSignal<LiveTopic | null>('agency:7');
   return createRoot((dispose) => {
@@ -42,7 +42,7 @@ describe('useLiveTopic', () => {
     const { live, seen, dispose } = start(catchUp);
     expect(live.state()).toBe('connecting');
     FakeWebSocket.last.ready();
-    expect(catchUp).toHaveBeenCalledWith(null);
+    expect(catchUp).toHaveBeenCalledWith(null, expect.any(Function));
     FakeWebSocket.last.receive(event(11));
     FakeWebSocket.last.receive(event(12));
     expect(seen).toEqual([]); // held until caught up
@@ -56,7 +56,7 @@ describe('useLiveTopic', () => {
     dispose();
   });
 
-  it('pings every 30 seconds, reconnects with backoff and catches up from the last id', async () => {
+  it('pings every 30 seconds, reconnects with backoff and catches up from the last catch-up’s mark', async () => {
     const catchUp = vi.fn(async (since: number | null) => since ?? 5);
     const { live, dispose } = start(catchUp);
     const first = FakeWebSocket.last;
@@ -73,7 +73,9 @@ describe('useLiveTopic', () => {
     vi.advanceTimersByTime(600);
     expect(FakeWebSocket.instances).toHaveLength(2);
     FakeWebSocket.last.ready();
-    expect(catchUp).toHaveBeenLastCalledWith(7);
+    // From 5, what the first catch-up read, not from 7 that came live: an event older than 7
+    // whose message is late would be skipped otherwise (see "through an inbox restart").
+    expect(catchUp).toHaveBeenLastCalledWith(5, expect.any(Function));
     await vi.waitFor(() => expect(live.state()).toBe('live'));
 
     dispose();
@@ -124,10 +126,10 @@ function serve(committed: number[]) {
   let pending: (() => void) | null = null;
   /** Holds the next catch-up until `finishCatchUp()`, as a slow network would. */
   let slow = false;
-  const catchUp = async (since: number | null) => {
+  const catchUp = async (since: number | null, firstSight: (id: number) => boolean) => {
     if (slow) await new Promise<void>((resolve) => (pending = resolve));
     const events = committed.filter((id) => since !== null && id > since);
-    shown.push(...events);
+    shown.push(...events.filter(firstSight));
     return Math.max(since ?? 0, ...committed);
   };
   const [topic] = createSignal<LiveTopic | null>('agency:7');
@@ -185,6 +187,43 @@ describe('useLiveTopic through an inbox restart', () => {
     FakeWebSocket.last.receive(event(3)); // and a duplicate
     server.commit(4);
     expect(server.shown).toEqual([3, 2, 4]);
+    server.dispose();
+  });
+
+  it('shows an event whose message is late past a reconnect, newer ones seen live, once', async () => {
+    const server = serve([1]);
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(server.shown).toEqual([]));
+    server.commit(2, false); // its message is on its way to this socket...
+    server.commit(3);
+    FakeWebSocket.last.drop(); // ...which is gone before it comes: 2 never comes live
+    await vi.advanceTimersByTimeAsync(1300);
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(server.shown).toEqual([3, 2]));
+    // A retry that does reach the new socket, and 3 again: neither is shown twice.
+    FakeWebSocket.last.receive(event(2));
+    FakeWebSocket.last.receive(event(3));
+    server.commit(4);
+    expect(server.shown).toEqual([3, 2, 4]);
+    server.dispose();
+  });
+
+  it('shows nothing from a catch-up whose socket dropped meanwhile; the next one shows it', async () => {
+    const server = serve([1]);
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(server.shown).toEqual([]));
+    FakeWebSocket.last.drop();
+    server.commit(2, false);
+    await vi.advanceTimersByTimeAsync(1300);
+    server.slowCatchUp();
+    FakeWebSocket.last.ready();
+    FakeWebSocket.last.drop(); // while that catch-up still reads
+    server.finishCatchUp();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(server.shown).toEqual([]);
+    await vi.advanceTimersByTimeAsync(2500);
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(server.shown).toEqual([2]));
     server.dispose();
   });
 });

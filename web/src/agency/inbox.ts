@@ -89,15 +89,16 @@ export function createInbox(options: { onError: (error: unknown) => void }) {
     },
     /**
      * What happened after `since` (null: after what the list shows, once loaded). Resolves with
-     * the events and the newest id covered; the list is loaded again when anything happened.
+     * the events and the newest id they cover; the list is loaded again when anything happened.
+     * The list may then show later events too, but their news (an arrival) is told only when
+     * they come live or with the next catch-up, so the mark stays at what the events read.
      */
     async catchUp(since: number | null): Promise<{ events: InboxEvent[]; lastEventId: number }> {
       const from = since ?? cursor;
       if (from === null) return { events: [], lastEventId: await (running ?? refresh()) };
       const { events, lastEventId } = await getInboxEvents(from);
-      const newest = events.length ? Math.max(lastEventId, await refresh()) : lastEventId;
-      cursor = Math.max(cursor ?? 0, newest);
-      return { events, lastEventId: newest };
+      cursor = Math.max(cursor ?? 0, events.length ? await refresh() : lastEventId);
+      return { events, lastEventId };
     },
     /** An action's answer, in place: the list shows what the API now says of the complaint. */
     updateFrom(view: ComplaintView, answered: boolean) {

@@ -1,10 +1,14 @@
 // One live topic over a WebSocket (DESIGN.md, "Shape": D1 is the truth, the socket only says
-// that something happened). On every (re)connect the caller first catches up from the last
-// event id it saw, reading D1 through the API; live messages then apply on top, each once:
-// any the catch-up already covered (up to the newest id it read) or that came before are
-// dropped, and one that comes late (a retried delivery, after newer ones) still applies. A
-// dropped socket reconnects by itself with backoff. No router hooks here: the tracking page
-// and the desk reuse it.
+// that something happened). On every (re)connect the caller first catches up over HTTP, then
+// live messages apply on top, each once. The catch-up cursor moves only with what catch-ups
+// read (their high-water mark), never with a live event: ids are committed in order, so a
+// read up to its newest id is complete, but live messages come out of order (a retried
+// delivery after newer ones, perhaps to a socket gone since), and a cursor moved by a newer
+// live id would skip the late one for good. So a catch-up re-reads from the previous one's
+// mark and may meet events already applied live: the caller shows only those `firstSight(id)`
+// allows. Live ids above the mark are kept until a catch-up covers them. A dropped socket
+// reconnects by itself with backoff. No router hooks here: the tracking page and the desk
+// reuse it.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
 import type { LiveMessage, LiveTopic } from '../../../worker/domain/live';
 
@@ -16,9 +20,12 @@ export interface LiveTopicOptions {
   topic: Accessor<LiveTopic | null>;
   /**
    * Re-reads what happened after `since` (null: nothing read yet, load everything) and
-   * resolves with the newest event id it covered. A rejection drops the socket and retries.
+   * resolves with the newest event id it read: every event up to it must be in what it read.
+   * What it read may include events already applied live: `firstSight(id)` is true only the
+   * first time an event id is shown, live or by a catch-up, so whatever is announced per event
+   * is announced once. A rejection drops the socket and retries.
    */
-  onCatchUp: (since: number | null) => Promise<number>;
+  onCatchUp: (since: number | null, firstSight: (eventId: number) => boolean) => Promise<number>;
   /** A live event not covered by a catch-up, in the order they came. */
   onMessage: (message: LiveEvent) => void;
   /**
@@ -30,7 +37,7 @@ export interface LiveTopicOptions {
 
 export interface LiveTopicHandle {
   state: Accessor<LiveState>;
-  /** The newest event id applied, or null before the first catch-up. */
+  /** The newest event id applied, live or by a catch-up; null before the first catch-up. */
   lastEventId: () => number | null;
 }
 
@@ -59,10 +66,11 @@ function parse(data: unknown): LiveMessage | null {
 
 export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
   const [state, setState] = createSignal<LiveState>('connecting');
-  let lastSeen: number | null = null;
-  /** Everything up to this id came with the last catch-up; live events above it apply once each. */
+  /** The newest id the catch-ups read, all of it: where the next one starts. */
   let caughtUpTo: number | null = null;
+  /** Ids above `caughtUpTo` already shown, live or by a catch-up: each is shown once. */
   const applied = new Set<number>();
+  let newest: number | null = null;
   let socket: WebSocket | null = null;
   let attempt = 0;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -92,7 +100,7 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     if (caughtUpTo !== null && message.eventId <= caughtUpTo) return; // the catch-up had it
     if (applied.has(message.eventId)) return; // delivered twice
     applied.add(message.eventId);
-    if (lastSeen === null || message.eventId > lastSeen) lastSeen = message.eventId;
+    if (newest === null || message.eventId > newest) newest = message.eventId;
     options.onMessage(message);
   }
 
@@ -124,11 +132,17 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
         return;
       }
       // Subscribed: whatever happens from now on comes live, so the gap is what D1 holds.
-      options.onCatchUp(lastSeen).then(
-        (newest) => {
+      // A catch-up whose connection is gone shows nothing: the next one reads the same span.
+      const firstSight = (id: number) => {
+        if (mine !== generation || (caughtUpTo !== null && id <= caughtUpTo) || applied.has(id)) return false;
+        applied.add(id);
+        return true;
+      };
+      options.onCatchUp(caughtUpTo, firstSight).then(
+        (readUpTo) => {
           if (mine !== generation) return;
-          if (lastSeen === null || newest > lastSeen) lastSeen = newest;
-          caughtUpTo = lastSeen;
+          if (caughtUpTo === null || readUpTo > caughtUpTo) caughtUpTo = readUpTo;
+          if (newest === null || caughtUpTo > newest) newest = caughtUpTo;
           for (const id of applied) if (id <= caughtUpTo) applied.delete(id);
           const waiting = held ?? [];
           held = null;
@@ -157,7 +171,7 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
 
   createEffect(
     on(options.topic, () => {
-      lastSeen = caughtUpTo = null;
+      newest = caughtUpTo = null;
       applied.clear();
       attempt = 0;
       connect();
@@ -170,5 +184,5 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     stop();
   });
 
-  return { state, lastEventId: () => lastSeen };
+  return { state, lastEventId: () => newest };
 }

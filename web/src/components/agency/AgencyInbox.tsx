@@ -34,8 +34,6 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   const [permission, setPermission] = createSignal(notifyPermission());
   /** Actions in flight: their own live echo is no news. */
   let acting = false;
-  /** Codes already announced, so a catch-up after a reconnect does not beep twice. */
-  const announced = new Set<string>();
 
   void inbox.refresh().catch(() => undefined);
 
@@ -61,10 +59,10 @@ export function AgencyInbox(props: { user: StaffInfo }) {
     void loadView(code).then(() => document.getElementById(DETAIL_TITLE_ID)?.focus());
   }
 
+  /** Arrivals, each event once (the live hook sees to that): a beep, a notification each. */
   function announce(codes: string[]) {
-    const fresh = codes.filter((code) => !announced.has(code));
+    const fresh = [...new Set(codes)];
     if (!fresh.length) return;
-    fresh.forEach((code) => announced.add(code));
     beep();
     for (const code of fresh) {
       const title = inbox.find(code)?.title ?? '';
@@ -84,10 +82,12 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   const topic = (): LiveTopic | null => (props.user.agencyId === null ? null : `agency:${props.user.agencyId}`);
   const live = useLiveTopic({
     topic,
-    async onCatchUp(since) {
+    async onCatchUp(since, firstSight) {
       const { events, lastEventId } = await inbox.catchUp(since);
-      announce(events.filter(isArrival).map((event) => event.complaintCode));
-      for (const event of events) void followSelected(event.complaintCode, event.version);
+      // Re-read from the last catch-up's mark: some of these were applied live already.
+      const unseen = events.filter((event) => firstSight(event.eventId));
+      announce(unseen.filter(isArrival).map((event) => event.complaintCode));
+      for (const event of unseen) void followSelected(event.complaintCode, event.version);
       return lastEventId;
     },
     onMessage(message: LiveEvent) {

@@ -151,8 +151,11 @@ export function ModerationDesk() {
   const live = useLiveTopic({
     topic: () => 'moderation',
     async onCatchUp(since) {
+      // The queue as read now covers whatever was missed, and every event up to the newest
+      // applied so far (committed before it): that is the mark this catch-up read up to.
+      const covered = live.lastEventId();
       await refresh();
-      return since ?? 0; // the queue as it is now covers whatever was missed
+      return Math.max(since ?? 0, covered ?? 0);
     },
     onMessage(message) {
       if (message.eventType === 'submitted' || message.eventType === 'returned') {
