@@ -360,6 +360,8 @@ export const rateLimits = sqliteTable('rate_limits', {
   key: text('key').primaryKey(),
   windowStart: integer('window_start').notNull(),
   count: integer('count').notNull(),
+  /** The count of the window before this one, which still weighs as it slides out. */
+  previousCount: integer('previous_count').notNull().default(0),
 });
 
 /** Settings administrators change at run time (service-level targets), as JSON by key. */

@@ -2,7 +2,7 @@
 // Counted before validation, so a flood of bad requests is limited too.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { countRequest } from '../db/rate-limits';
+import { countRequest, retryAfterSeconds } from '../db/rate-limits';
 import { clientIp } from './client';
 import { describedAs } from './described';
 import type { AppEnv } from './env';
@@ -26,14 +26,11 @@ export const rateLimits = {
 
 /** Counts one request of `subject` (an address, an API key) under `rule`; 429 past the limit. */
 export async function enforceRateLimit(c: Context<AppEnv>, rule: RateLimit, subject: string): Promise<void> {
-  const now = Date.now();
-  const windowMs = rule.windowSeconds * 1000;
-  const windowStart = Math.floor(now / windowMs) * windowMs;
-  const count = await countRequest(c.get('db'), `${rule.name}:${subject}`, windowStart);
+  const window = { now: Date.now(), windowMs: rule.windowSeconds * 1000 };
+  const count = await countRequest(c.get('db'), `${rule.name}:${subject}`, window);
   if (count > rule.limit) {
-    const retryAfter = Math.max(1, Math.ceil((windowStart + windowMs - now) / 1000));
     throw new ApiError('rate_limited', 'Too many requests: try again later', {
-      headers: { 'Retry-After': String(retryAfter) },
+      headers: { 'Retry-After': String(retryAfterSeconds(window, count, rule.limit)) },
     });
   }
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { currentStaff, endSession, startSession } from '../auth/session';
-import { countRequest, forgetRequests, peekRequests } from '../db/rate-limits';
+import { countRequest, forgetRequests, peekRequests, retryAfterSeconds } from '../db/rate-limits';
 import { findUserByUsername } from '../db/staff';
 import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
@@ -26,23 +26,25 @@ export const authRoutes = new Hono<AppEnv>()
   .post('/login', validate('json', loginBody), async (c) => {
     const { username, password } = c.req.valid('json');
     const db = c.get('db');
-    const now = Date.now();
-    const windowStart = Math.floor(now / WINDOW_MS) * WINDOW_MS;
+    const window = { now: Date.now(), windowMs: WINDOW_MS };
     const keys = { user: `login-user:${username}`, client: `login-ip:${clientIp(c)}` };
     const [userFailures, clientFailures] = await Promise.all([
-      peekRequests(db, keys.user, windowStart),
-      peekRequests(db, keys.client, windowStart),
+      peekRequests(db, keys.user, window),
+      peekRequests(db, keys.client, window),
     ]);
     if (userFailures >= loginLimits.perUsername || clientFailures >= loginLimits.perClient) {
-      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', {
-        headers: { 'Retry-After': String(Math.ceil((windowStart + WINDOW_MS - now) / 1000)) },
-      });
+      // One more failure is refused once the estimate reaches the limit: wait until it is under.
+      const wait = Math.max(
+        userFailures >= loginLimits.perUsername ? retryAfterSeconds(window, userFailures + 1, loginLimits.perUsername) : 0,
+        clientFailures >= loginLimits.perClient ? retryAfterSeconds(window, clientFailures + 1, loginLimits.perClient) : 0,
+      );
+      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(wait) } });
     }
 
     const user = await findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
     if (!user || !ok || user.disabledAt) {
-      await Promise.all([countRequest(db, keys.user, windowStart), countRequest(db, keys.client, windowStart)]);
+      await Promise.all([countRequest(db, keys.user, window), countRequest(db, keys.client, window)]);
       throw new ApiError('unauthenticated', 'Wrong username or password');
     }
     await forgetRequests(db, keys.user);
