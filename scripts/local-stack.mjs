@@ -21,29 +21,47 @@ export const offlineEnv = {
   WRANGLER_HIDE_BANNER: 'true',
 };
 
-function run(args, what) {
-  const result = spawnSync(node22, args, { cwd: root, env: offlineEnv, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`${what} failed (exit ${result.status ?? result.signal})`);
+/**
+ * Runs a Node 22 script; quietly keeps its output and shows the end of it only on failure.
+ * `cwd` is the project tree wrangler reads (wrangler.toml, worker/, migrations/): this one,
+ * or a copy of it (the benchmarks run a snapshot that others' edits cannot reload).
+ */
+function run(args, what, { quiet = false, cwd = root } = {}) {
+  const result = spawnSync(node22, args, {
+    cwd,
+    env: offlineEnv,
+    stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (result.status !== 0) {
+    const output = quiet ? `:\n${String(result.stdout).slice(-1000)}${String(result.stderr).slice(-2000)}` : '';
+    throw new Error(`${what} failed (exit ${result.status ?? result.signal})${output}`);
+  }
 }
 
-export function buildClient() {
-  run([viteJs, 'build', '--logLevel', 'warn'], 'client build');
+export function buildClient({ quiet = false } = {}) {
+  run([viteJs, 'build', '--logLevel', 'warn'], 'client build', { quiet });
 }
 
-export function applyMigrations(persistTo) {
-  run([wranglerJs, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], 'D1 migrations');
+export function applyMigrations(persistTo, { quiet = false, cwd = root } = {}) {
+  run([wranglerJs, 'd1', 'migrations', 'apply', 'DB', '--local', '--persist-to', persistTo], 'D1 migrations', { quiet, cwd });
 }
 
-export async function seedDemo(persistTo) {
-  const { demoSeedSql } = await import('./seed-demo.mjs');
-  const dir = mkdtempSync(join(tmpdir(), 'ntbcare-seed-'));
-  const file = join(dir, 'seed.sql');
+/** Runs SQL statements against the local D1 database kept in `persistTo`. */
+export function executeSql(persistTo, sqlText, what = 'SQL', { quiet = false, cwd = root } = {}) {
+  const dir = mkdtempSync(join(tmpdir(), 'ntbcare-sql-'));
+  const file = join(dir, 'statements.sql');
   try {
-    writeFileSync(file, await demoSeedSql());
-    run([wranglerJs, 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', file], 'demo seed');
+    writeFileSync(file, sqlText);
+    run([wranglerJs, 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', file], what, { quiet, cwd });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+export async function seedDemo(persistTo, { quiet = false, cwd = root } = {}) {
+  const { demoSeedSql } = await import('./seed-demo.mjs');
+  executeSql(persistTo, await demoSeedSql(), 'demo seed', { quiet, cwd });
 }
 
 export function freePort() {
@@ -61,7 +79,7 @@ export function freePort() {
  * Starts `wrangler dev` and resolves once `/api/health` answers. `stop()` sends SIGTERM to
  * wrangler itself (not an npx wrapper), which takes workerd down with it.
  */
-export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000 }) {
+export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000, cwd = root }) {
   const child = spawn(
     node22,
     [
@@ -75,7 +93,7 @@ export async function startWrangler({ port, persistTo, quiet = false, timeoutMs 
       '--test-scheduled',
       ...(quiet ? ['--log-level', 'warn'] : []),
     ],
-    { cwd: root, env: offlineEnv, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
+    { cwd, env: offlineEnv, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
   );
   let output = '';
   if (quiet) {

@@ -1,111 +1,108 @@
-// Scale: the dashboard API, the public feed and an agency inbox with 1,000 and then
-// 100,000 complaints seeded, measured in the same run on `wrangler dev`. Prints median and
-// p95 latency (single connection) and the ratio 100k / 1k. Targets: feed and inbox within
-// 1.5x, dashboard within 3x.
-//   npm run bench:scale            (SMALL=1000 LARGE=100000 by default)
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { applyMigrations, freePort, node22, offlineEnv, root, seedDemo, startWrangler } from '../../scripts/local-stack.mjs';
-import { DEMO_PASSWORD } from '../../scripts/seed-demo.mjs';
+// Scale: the dashboard API, the public feed and an agency inbox with 1,000 and with
+// 100,000 complaints, two databases served side by side by two `wrangler dev`, requests
+// alternating between them. Prints median and p95 latency (single connection) and the
+// ratio 100k / 1k. Targets: feed and inbox within 1.5x, dashboard within 3x.
+//   npm run bench:scale            (SMALL=1000 LARGE=100000 ROUNDS=30 by default)
+import { benchStack, isMain, ms, percentile, signIn, spreadComplaintsSql } from './stack.mjs';
 
 const SMALL = Number(process.env.SMALL ?? 1000);
 const LARGE = Number(process.env.LARGE ?? 100_000);
 const ROUNDS = Number(process.env.ROUNDS ?? 30);
-const persistTo = join(root, '.wrangler', 'bench-scale');
-const DAY = 86_400_000;
+const TARGETS = { dashboard: 3, feed: 1.5, inbox: 1.5 };
+const ROUTES = {
+  dashboard: { label: 'GET /api/stats (dashboard, 90 days)', path: '/api/stats' },
+  feed: { label: 'GET /api/complaints (feed, first page)', path: '/api/complaints?limit=20' },
+  inbox: { label: 'GET /api/inbox (one agency)', path: '/api/inbox?limit=50' }, // signed in as its agency
+};
 
-rmSync(persistTo, { recursive: true, force: true });
-applyMigrations(persistTo);
-await seedDemo(persistTo);
+/** One request's time in ms (body read included); throws unless 2xx. */
+async function timed(url, cookie) {
+  const t = performance.now();
+  const res = await fetch(url, { headers: cookie ? { Cookie: cookie } : {} });
+  await res.arrayBuffer();
+  if (!res.ok) throw new Error(`${url}: ${res.status}`);
+  return performance.now() - t;
+}
 
-/** Complaints spread over the last 80 days, most verified and forwarded round the agencies. */
-function seed(from, to) {
-  const now = Date.now();
-  const statuses = ['forwarded', 'in_progress', 'resolved', 'closed', 'submitted', 'rejected'];
-  const villages = ["'52.71', '52.71.01', '52.71.01.1004'", "'52.01', '52.01.01', '52.01.01.1001'", "'52.72', '52.72.01', '52.72.01.1001'"];
-  const chunks = [];
-  for (let start = from; start < to; start += 200) {
-    const values = [];
-    for (let i = start; i < Math.min(to, start + 200); i++) {
-      const submitted = now - Math.floor((i * 7919) % (80 * DAY));
-      const status = statuses[i % statuses.length];
-      const forwarded = status === 'submitted' || status === 'rejected' ? 'NULL' : submitted + 3_600_000;
-      const response = status === 'in_progress' || status === 'resolved' || status === 'closed' ? submitted + 3_600_000 * (2 + (i % 60)) : 'NULL';
-      const agency = forwarded === 'NULL' ? 'NULL' : 1 + (i % 54);
-      values.push(
-        `('NTB-S${String(i).padStart(7, '0')}', 'Pengaduan skala ${i}', 'Uraian pengaduan untuk uji skala nomor ${i}.', ${1 + (i % 16)}, ${villages[i % 3]}, '${['urgent', 'important', 'normal'][i % 3]}', '${status}', ${agency}, ${i % 10 === 0 ? 1 : 0}, '${'0'.repeat(64)}', ${submitted}, ${forwarded}, ${response}, ${submitted + 3_600_000 * 48}, ${submitted})`,
-      );
+/**
+ * Both databases side by side, each in its own `wrangler dev`: for every route, requests
+ * alternate between them (small, large, large, small...), so a busy moment on this shared
+ * machine falls on both sides alike.
+ */
+async function sideBySide(sides) {
+  const times = Object.fromEntries(Object.keys(ROUTES).map((key) => [key, sides.map(() => [])]));
+  for (const key of Object.keys(ROUTES)) {
+    const urlOf = (side) => `${side.url}${ROUTES[key].path}`;
+    const cookieOf = (side) => (key === 'inbox' ? side.cookie : undefined);
+    for (const side of sides) for (let i = 0; i < 3; i++) await timed(urlOf(side), cookieOf(side)); // warm up
+    for (let i = 0; i < ROUNDS; i++) {
+      const order = i % 2 ? [...sides.keys()].reverse() : [...sides.keys()];
+      for (const n of order) times[key][n].push(await timed(urlOf(sides[n]), cookieOf(sides[n])));
     }
-    chunks.push(
-      `INSERT INTO complaints (code, title, description, category_id, regency_code, district_code, village_code, priority, status, agency_id, confidential, tracking_token_hash, submitted_at, forwarded_at, first_response_at, due_at, updated_at) VALUES\n${values.join(',\n')};`,
+  }
+  return times;
+}
+
+/** Seeds SMALL into one database and LARGE into another, then measures them side by side. */
+export async function measureScale() {
+  const stacks = [];
+  try {
+    const seeded = [];
+    for (const [name, count] of [['small', SMALL], ['large', LARGE]]) {
+      const stack = await benchStack(`scale-${name}`);
+      stacks.push(stack);
+      seeded.push(stack.sql(spreadComplaintsSql(0, count), `scale seed (${name})`));
+    }
+    const sides = [];
+    for (const stack of stacks) {
+      const url = await stack.start();
+      sides.push({ url, cookie: (await signIn(url, 'pdam-giri-menang')).cookie });
+    }
+    const times = await sideBySide(sides);
+    const stats = (samples) => ({ p50: percentile(samples, 50), p95: percentile(samples, 95) });
+    const routes = Object.keys(TARGETS).map((key) => {
+      const [small, large] = times[key].map(stats);
+      return { key, label: ROUTES[key].label, small, large, ratio: large.p50 / small.p50, target: TARGETS[key] };
+    });
+    return { small: SMALL, large: LARGE, rounds: ROUNDS, seedSmallMs: seeded[0], seedLargeMs: seeded[1], routes };
+  } finally {
+    for (const stack of stacks) await stack.close();
+  }
+}
+
+const thousands = (n) => (n >= 1000 ? `${n / 1000}k` : String(n));
+
+/** Rows of the one table (see report.mjs). */
+export function scaleRows(s) {
+  const group = `Scale, ${thousands(s.small)} vs ${thousands(s.large)} complaints (side by side, 1 connection, ${s.rounds} requests each)`;
+  return [
+    ...s.routes.map((r) => ({
+      group,
+      measure: `${r.label}: p50 at ${thousands(s.large)} / at ${thousands(s.small)}`,
+      result: `${r.ratio.toFixed(2)}x (p50 ${ms(r.large.p50)} vs ${ms(r.small.p50)} ms; p95 ${ms(r.large.p95)} vs ${ms(r.small.p95)} ms)`,
+      target: `≤ ${r.target}x`,
+      met: r.ratio <= r.target,
+    })),
+    {
+      group,
+      measure: 'seeding (multi-row INSERTs through `wrangler d1 execute`)',
+      result: `${thousands(s.large)} in ${(s.seedLargeMs / 1000).toFixed(1)} s, ${thousands(s.small)} in ${(s.seedSmallMs / 1000).toFixed(1)} s`,
+      target: '',
+      met: null,
+    },
+  ];
+}
+
+if (isMain(import.meta)) {
+  const s = await measureScale();
+  console.log(
+    `\nScale on wrangler dev: ${s.small} vs ${s.large} complaints side by side (seeded in ${(s.seedSmallMs / 1000).toFixed(1)} s and ${(s.seedLargeMs / 1000).toFixed(1)} s), ${s.rounds} requests each, one connection`,
+  );
+  console.log('  route       p50 small   p50 large   p95 small   p95 large   ratio p50   target');
+  for (const r of s.routes) {
+    console.log(
+      `  ${r.key.padEnd(10)}  ${r.small.p50.toFixed(1).padStart(8)} ms ${r.large.p50.toFixed(1).padStart(8)} ms ${r.small.p95.toFixed(1).padStart(8)} ms ${r.large.p95.toFixed(1).padStart(8)} ms ${r.ratio.toFixed(2).padStart(9)}x   <= ${r.target}x ${r.ratio <= r.target ? 'ok' : 'OVER'}`,
     );
   }
-  const dir = mkdtempSync(join(tmpdir(), 'ntbcare-scale-'));
-  const file = join(dir, 'seed.sql');
-  writeFileSync(file, chunks.join('\n'));
-  const started = Date.now();
-  const result = spawnSync(node22, [join(root, 'node_modules/wrangler/bin/wrangler.js'), 'd1', 'execute', 'DB', '--local', '--persist-to', persistTo, '--file', file], {
-    cwd: root,
-    env: offlineEnv,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
-  rmSync(dir, { recursive: true, force: true });
-  if (result.status !== 0) throw new Error(`seeding failed: ${String(result.stderr).slice(-2000)}`);
-  return Date.now() - started;
+  process.exitCode = s.routes.every((r) => r.ratio <= r.target) ? 0 : 1;
 }
-
-async function measure(url, cookie) {
-  const headers = cookie ? { Cookie: cookie } : {};
-  for (let i = 0; i < 3; i++) await (await fetch(url, { headers })).arrayBuffer(); // warm up
-  const times = [];
-  for (let i = 0; i < ROUNDS; i++) {
-    const t = performance.now();
-    const res = await fetch(url, { headers });
-    await res.arrayBuffer();
-    if (!res.ok) throw new Error(`${url}: ${res.status}`);
-    times.push(performance.now() - t);
-  }
-  times.sort((a, b) => a - b);
-  return { p50: times[Math.floor(times.length / 2)], p95: times[Math.floor(times.length * 0.95)] };
-}
-
-async function round(server, cookie) {
-  return {
-    dashboard: await measure(`${server.url}/api/stats`),
-    feed: await measure(`${server.url}/api/complaints?limit=20`),
-    inbox: await measure(`${server.url}/api/inbox?limit=50`, cookie),
-  };
-}
-
-async function signIn(server) {
-  const res = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
-    body: JSON.stringify({ username: 'pdam-giri-menang', password: DEMO_PASSWORD }),
-  });
-  return res.headers.get('set-cookie').split(';')[0];
-}
-
-const seedSmallMs = seed(0, SMALL);
-let server = await startWrangler({ port: await freePort(), persistTo, quiet: true });
-const small = await round(server, await signIn(server));
-await server.stop();
-const seedLargeMs = seed(SMALL, LARGE);
-server = await startWrangler({ port: await freePort(), persistTo, quiet: true });
-const large = await round(server, await signIn(server));
-await server.stop();
-
-const targets = { dashboard: 3, feed: 1.5, inbox: 1.5 };
-console.log(`\nScale on wrangler dev: ${SMALL} vs ${LARGE} complaints (seeded in ${(seedSmallMs / 1000).toFixed(1)} s + ${(seedLargeMs / 1000).toFixed(1)} s), ${ROUNDS} requests each, one connection`);
-console.log('  route       p50 small   p50 large   p95 small   p95 large   ratio p50   target');
-let ok = true;
-for (const key of Object.keys(targets)) {
-  const ratio = large[key].p50 / small[key].p50;
-  ok &&= ratio <= targets[key];
-  console.log(
-    `  ${key.padEnd(10)}  ${small[key].p50.toFixed(1).padStart(8)} ms ${large[key].p50.toFixed(1).padStart(8)} ms ${small[key].p95.toFixed(1).padStart(8)} ms ${large[key].p95.toFixed(1).padStart(8)} ms ${ratio.toFixed(2).padStart(9)}x   <= ${targets[key]}x ${ratio <= targets[key] ? 'ok' : 'OVER'}`,
-  );
-}
-process.exitCode = ok ? 0 : 1;
