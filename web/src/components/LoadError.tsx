@@ -1,5 +1,4 @@
-// A load that failed: what and why in an alert, and a button to try again. (Other pages
-// still write this block out themselves; they can use this one.)
+// A load that failed: what and why in an alert, and a button to try again.
 import { useI18n } from '../i18n';
 
 export function LoadError(props: { message: string; onRetry: () => void }) {

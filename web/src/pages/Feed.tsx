@@ -15,6 +15,7 @@ import {
 import { ntbBounds, type FeedItem, type MapConfig } from '../../../worker/domain/api';
 import { getFeed } from '../api/complaints';
 import { useMeta } from '../api/meta';
+import { LoadError } from '../components/LoadError';
 import { FeedCard } from '../components/public/FeedCard';
 import { FeedFilterForm } from '../components/public/FeedFilterForm';
 import {
@@ -42,14 +43,7 @@ function FeedListView(props: { filters: FeedFilters; clearFilters: () => void })
   return (
     <Switch>
       <Match when={feed.state() === 'error'}>
-        <div class="load-error">
-          <p role="alert">
-            {t('feed.error')} {t(errorMessageKey(feed.error()))}
-          </p>
-          <button type="button" onClick={feed.retry}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <LoadError message={`${t('feed.error')} ${t(errorMessageKey(feed.error()))}`} onRetry={feed.retry} />
       </Match>
       <Match when={feed.state() === 'loading'}>
         <p role="status">{t('feed.loading')}</p>
@@ -130,25 +124,13 @@ function FeedMapView(props: { filters: FeedFilters }) {
         when={pinned.state === 'errored'}
         fallback={<p role="status">{statusText()}</p>}
       >
-        <div class="load-error">
-          <p role="alert">
-            {t('map.error')} {t(errorMessageKey(pinned.error))}
-          </p>
-          <button type="button" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <LoadError message={`${t('map.error')} ${t(errorMessageKey(pinned.error))}`} onRetry={() => void refetch()} />
       </Show>
       <Show when={config()} keyed>
         {(mapConfig) => (
           <ErrorBoundary
             fallback={(_, reset) => (
-              <div class="load-error">
-                <p role="alert">{t('map.loadError')}</p>
-                <button type="button" onClick={reset}>
-                  {t('error.retry')}
-                </button>
-              </div>
+              <LoadError message={t('map.loadError')} onRetry={reset} />
             )}
           >
             <Suspense fallback={<p class="feed-map-placeholder">{t('map.loading')}</p>}>

@@ -5,6 +5,7 @@ import { createMemo, createResource, Match, Show, Switch } from 'solid-js';
 import type { StatsResponse } from '../../../worker/domain/api';
 import { ApiError } from '../api/client';
 import { getStats } from '../api/stats';
+import { LoadError } from '../components/LoadError';
 import { AgencyBars } from '../components/stats/AgencyBars';
 import { AgencyTable } from '../components/stats/AgencyTable';
 import { CountTable } from '../components/stats/CountTable';
@@ -80,14 +81,7 @@ export default function Stats() {
       <p class="stats-range">{rangeText()}</p>
       <Switch>
         <Match when={stats.state === 'errored'}>
-          <div class="load-error">
-            <p role="alert">
-              {t('stats.error')} {t(failureKey(stats.error))}
-            </p>
-            <button type="button" onClick={() => void refetch()}>
-              {t('error.retry')}
-            </button>
-          </div>
+          <LoadError message={`${t('stats.error')} ${t(failureKey(stats.error))}`} onRetry={() => void refetch()} />
         </Match>
         <Match when={stats.latest === undefined}>
           <p role="status">{t('stats.loading')}</p>
