@@ -3,7 +3,8 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { createDb } from '../../worker/db/client';
-import { countRequest, peekRequests, retryAfterSeconds, slidingEstimate } from '../../worker/db/rate-limits';
+import { countRequest, peekRequests } from '../../worker/db/rate-limits';
+import { retryAfterSeconds, slidingEstimate } from '../../worker/domain/rate-limit';
 
 const windowMs = 600_000;
 const T = 1_800_000_000_000; // a window boundary: a multiple of ten minutes

@@ -15,7 +15,7 @@ export interface Period {
 }
 
 /** The WITA day number of an instant (the rollups' `day`). */
-export const witaDay = (ms: number) => Math.floor((ms + WITA_MS) / DAY_MS);
+const witaDay = (ms: number) => Math.floor((ms + WITA_MS) / DAY_MS);
 
 const bucketSums = Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `sum(b${i}) AS b${i}`).join(', ');
 const histogramSql = (table: string) =>

@@ -2,7 +2,8 @@
 // Counted before validation, so a flood of bad requests is limited too.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { countRequest, retryAfterSeconds } from '../db/rate-limits';
+import { countRequest } from '../db/rate-limits';
+import { retryAfterSeconds } from '../domain/rate-limit';
 import { clientIp } from './client';
 import { describedAs } from './described';
 import type { AppEnv } from './env';
