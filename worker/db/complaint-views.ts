@@ -2,11 +2,7 @@
 // leaves only through `reporter`, and only when the caller may see it.
 import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeeReporter, staffReaches, type Viewer } from '../domain/access';
-import type { Database } from './client';
-import { type ComplaintRow, listEventsOf, listPhotosOf } from './complaints';
-
-type PhotoRow = Awaited<ReturnType<typeof listPhotosOf>>[number];
-type EventRow = Awaited<ReturnType<typeof listEventsOf>>[number];
+import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow } from './complaints';
 
 export const EXCERPT_LENGTH = 240;
 
@@ -84,16 +80,18 @@ export function feedItem(row: ComplaintRow, photos: PhotoRow[]): FeedItem {
 }
 
 /** The complaint as this viewer may see it (the caller has checked `maySeeComplaint`). */
-export async function loadComplaintView(db: Database, row: ComplaintRow, viewer: Viewer): Promise<ComplaintView> {
-  const [photos, events] = await Promise.all([
-    listPhotosOf(db, [row.complaint.id]),
-    listEventsOf(db, row.complaint.id, maySeeInternalEvents(viewer, row.complaint) ? 'all' : 'public'),
-  ]);
-  return complaintView(row, photos, events, {
-    isReporter: viewer.kind === 'reporter',
-    seesReporter: maySeeReporter(viewer, row.complaint),
-    isStaff: staffReaches(viewer, row.complaint),
-  });
+export function viewFor({ row, photos, events }: LoadedComplaint, viewer: Viewer): ComplaintView {
+  const internalToo = maySeeInternalEvents(viewer, row.complaint);
+  return complaintView(
+    row,
+    photos,
+    internalToo ? events : events.filter((e) => e.event.visibility === 'public'),
+    {
+      isReporter: viewer.kind === 'reporter',
+      seesReporter: maySeeReporter(viewer, row.complaint),
+      isStaff: staffReaches(viewer, row.complaint),
+    },
+  );
 }
 
 /** The fields every full view of one complaint shares. */

@@ -1,27 +1,39 @@
 // Reading and writing complaints. Every write of a state change goes in one D1 batch with
 // its event (the outbox), so the two cannot disagree.
-import { and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { type AnyColumn, and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import type { ComplaintStatus } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import type { Database } from './client';
+import { targetsOf, targetsQuery } from './settings';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
 
 const regency = alias(regions, 'regency');
 const district = alias(regions, 'district');
 const village = alias(regions, 'village');
 
+/**
+ * A joined table's column under a name of its own: D1 answers a batch with one object per row,
+ * keyed by column name, so two columns both called `code` would lose one.
+ */
+const named = <T extends AnyColumn>(column: T, name: string) => sql<T['_']['data']>`${column}`.mapWith(column).as(name);
+
 /** The columns every view of a complaint starts from, with its names resolved. */
 const complaintColumns = {
   complaint: complaints,
-  category: { slug: categories.slug, nameId: categories.nameId, nameEn: categories.nameEn, icon: categories.icon },
-  regency: { code: regency.code, name: regency.name },
-  district: { code: district.code, name: district.name },
-  village: { code: village.code, name: village.name },
-  agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
+  category: {
+    slug: named(categories.slug, 'category_slug'),
+    nameId: named(categories.nameId, 'category_name_id'),
+    nameEn: named(categories.nameEn, 'category_name_en'),
+    icon: named(categories.icon, 'category_icon'),
+  },
+  regency: { code: named(regency.code, 'place_regency_code'), name: named(regency.name, 'place_regency_name') },
+  district: { code: named(district.code, 'place_district_code'), name: named(district.name, 'place_district_name') },
+  village: { code: named(village.code, 'place_village_code'), name: named(village.name, 'place_village_name') },
+  agency: { slug: named(agencies.slug, 'agency_slug'), name: named(agencies.name, 'agency_name'), shortName: named(agencies.shortName, 'agency_short_name') },
   /** The app whose Open311 key filed it, if one did. */
-  apiKey: { name: apiKeys.name },
+  apiKey: { name: named(apiKeys.name, 'api_key_name') },
 };
 
 export function selectComplaints(db: Database) {
@@ -53,8 +65,8 @@ export interface FeedQuery {
 }
 
 /** Public, non-confidential complaints, newest first, keyset-paginated. */
-export function listFeed(db: Database, q: FeedQuery): Promise<ComplaintRow[]> {
-  const where: (SQL | undefined)[] = [
+function feedWhere(q: FeedQuery): SQL | undefined {
+  return and(
     // The unary + keeps SQLite off the status index: most complaints are public, so reading
     // the submission-time index newest first and filtering stops after about a page,
     // where a search by status would sort every public complaint first.
@@ -69,26 +81,62 @@ export function listFeed(db: Database, q: FeedQuery): Promise<ComplaintRow[]> {
           and(eq(complaints.submittedAt, new Date(q.after.submittedAt)), lt(complaints.id, q.after.id)),
         )
       : undefined,
-  ];
-  return selectComplaints(db)
-    .where(and(...where))
-    .orderBy(desc(complaints.submittedAt), desc(complaints.id))
-    .limit(q.limit);
-}
-
-export function listPhotosOf(db: Database, complaintIds: number[]) {
-  return inChunks(complaintIds, (ids) =>
-    db.select().from(photos).where(inArray(photos.complaintId, ids)).orderBy(asc(photos.complaintId), asc(photos.position)),
   );
 }
+const feedOrder = [desc(complaints.submittedAt), desc(complaints.id)];
 
-export function listEventsOf(db: Database, complaintId: number, visibility: 'public' | 'all') {
-  return db
+/**
+ * A page of the public feed with the photos of its complaints, in one round trip to D1
+ * (each one costs about as much as the rest of the request).
+ */
+export async function listFeed(db: Database, q: FeedQuery): Promise<{ rows: ComplaintRow[]; photos: PhotoRow[] }> {
+  const pageIds = db
+    .select({ id: complaints.id })
+    .from(complaints)
+    .innerJoin(categories, eq(categories.id, complaints.categoryId))
+    .where(feedWhere(q))
+    .orderBy(...feedOrder)
+    .limit(q.limit);
+  const [rows, photoRows] = await db.batch([
+    selectComplaints(db).where(feedWhere(q)).orderBy(...feedOrder).limit(q.limit),
+    photosQuery(db, inArray(photos.complaintId, pageIds)),
+  ]);
+  return { rows, photos: photoRows };
+}
+
+const photosQuery = (db: Database, where: SQL) =>
+  db.select().from(photos).where(where).orderBy(asc(photos.complaintId), asc(photos.position));
+export type PhotoRow = typeof photos.$inferSelect;
+
+export function listPhotosOf(db: Database, complaintIds: number[]) {
+  return inChunks(complaintIds, (ids) => photosQuery(db, inArray(photos.complaintId, ids)));
+}
+
+const eventsQuery = (db: Database, complaintId: number | SQL) =>
+  db
     .select({ event: events, agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName } })
     .from(events)
     .leftJoin(agencies, eq(agencies.id, events.agencyId))
-    .where(and(eq(events.complaintId, complaintId), visibility === 'public' ? eq(events.visibility, 'public') : undefined))
+    .where(eq(events.complaintId, complaintId))
     .orderBy(asc(events.id));
+export type EventRow = Awaited<ReturnType<typeof eventsQuery>>[number];
+
+export interface LoadedComplaint {
+  row: ComplaintRow;
+  photos: PhotoRow[];
+  /** Every event, internal ones included: the view keeps what its viewer may see. */
+  events: EventRow[];
+}
+
+/** A complaint with its photos and whole timeline, in one round trip to D1. */
+export async function loadComplaintByCode(db: Database, code: string): Promise<LoadedComplaint | undefined> {
+  const id = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${code})`;
+  const [[row], photoRows, eventRows] = await db.batch([
+    selectComplaints(db).where(eq(complaints.code, code)).limit(1),
+    photosQuery(db, eq(photos.complaintId, id)),
+    eventsQuery(db, id),
+  ]);
+  return row && { row, photos: photoRows, events: eventRows };
 }
 
 export async function findPhoto(db: Database, id: string) {
@@ -123,6 +171,30 @@ export async function findIdempotentResponse(db: Database, scope: string, key: s
     .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
     .limit(1);
   return row;
+}
+
+/**
+ * Everything filing a complaint checks, in one round trip: an earlier answer under the same
+ * idempotency key, the category, the places, the uploads and the targets in force.
+ */
+export async function loadFilingContext(
+  db: Database,
+  q: { categorySlug: string; regionCodes: string[]; uploadIds: string[]; idempotency?: { scope: string; key: string } },
+) {
+  const idem = q.idempotency;
+  const [[category], places, uploadRows, targetRows, earlier] = await db.batch([
+    db.select().from(categories).where(eq(categories.slug, q.categorySlug)).limit(1),
+    findRegionsByCode(db, q.regionCodes),
+    // An empty list matches nothing (ids are never empty).
+    db.select().from(uploads).where(inArray(uploads.id, q.uploadIds.length ? q.uploadIds : [''])),
+    targetsQuery(db),
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(idem ? and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)) : sql`0`) // no key, nothing to find
+      .limit(1),
+  ]);
+  return { category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier: earlier[0] };
 }
 
 export interface NewComplaint {

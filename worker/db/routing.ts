@@ -1,11 +1,18 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
-import { and, between, eq, gte, inArray, ne, or } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
+import { DUPLICATE_WINDOW_MS } from '../domain/duplicates';
 import type { RoutingRule } from '../domain/routing';
 import type { Database } from './client';
-import { agencies, categories, complaints, routingRules } from './schema';
+import { agencies, categories, complaints, events, routingRules } from './schema';
+import { targetsOf, targetsQuery } from './settings';
 
 export function listRoutingRules(db: Database, categoryId: number): Promise<RoutingRule[]> {
-  return db
+  return routingRulesQuery(db, eq(routingRules.categoryId, categoryId));
+}
+
+const routingRulesQuery = (db: Database, where: SQL) =>
+  db
     .select({
       categoryId: routingRules.categoryId,
       regencyCode: routingRules.regencyCode,
@@ -16,53 +23,64 @@ export function listRoutingRules(db: Database, categoryId: number): Promise<Rout
     })
     .from(routingRules)
     .innerJoin(agencies, eq(agencies.id, routingRules.agencyId))
-    .where(eq(routingRules.categoryId, categoryId));
-}
-
-export async function findComplaintForRouting(db: Database, id: number) {
-  const [row] = await db
-    .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
-    .from(complaints)
-    .innerJoin(categories, eq(categories.id, complaints.categoryId))
-    .where(eq(complaints.id, id))
-    .limit(1);
-  return row;
-}
+    .where(where);
 
 /** About 200 m around a point, as a latitude/longitude box (the exact distance is computed after). */
 const BOX_DEG = 0.0025;
+/** Events after which the consumer routes the complaint (suggestion, duplicates, maybe a forward). */
+export const ROUTED_EVENTS = ['submitted', 'returned'] as const;
+export const isRoutedEvent = (type: string) => (ROUTED_EVENTS as readonly string[]).includes(type);
 
-/** Open complaints of the same category filed since `since`, in the same village or near the pin. */
-export function listDuplicateCandidates(
-  db: Database,
-  c: { id: number; categoryId: number; villageCode: string; lat: number | null; lng: number | null },
-  since: Date,
-) {
-  const near =
-    c.lat !== null && c.lng !== null
-      ? and(between(complaints.lat, c.lat - BOX_DEG, c.lat + BOX_DEG), between(complaints.lng, c.lng - BOX_DEG, c.lng + BOX_DEG))
-      : undefined;
-  return db
-    .select({
-      code: complaints.code,
-      title: complaints.title,
-      description: complaints.description,
-      villageCode: complaints.villageCode,
-      lat: complaints.lat,
-      lng: complaints.lng,
-    })
-    .from(complaints)
-    .where(
-      and(
-        eq(complaints.categoryId, c.categoryId),
-        ne(complaints.id, c.id),
-        inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
-        gte(complaints.submittedAt, since),
-        near ? or(eq(complaints.villageCode, c.villageCode), near) : eq(complaints.villageCode, c.villageCode),
-      ),
-    )
-    .limit(50);
+/**
+ * What the queue consumer needs to handle one event, in one round trip to D1: the event, its
+ * complaint (with the category's default priority) and, for a routed event (ROUTED_EVENTS),
+ * the category's routing rules, the targets in force and the possible duplicates: open
+ * complaints of the same category filed in the 30 days before it, in the same village or
+ * near its pin.
+ */
+export async function loadEventWork(db: Database, eventId: number) {
+  const complaintId = sql`(select ${events.complaintId} from ${events} where ${events.id} = ${eventId})`;
+  const routed = sql`(select ${events.type} from ${events} where ${events.id} = ${eventId}) in ${ROUTED_EVENTS}`;
+  const subject = alias(complaints, 'subject');
+  const near = (column: 'lat' | 'lng') =>
+    sql`${complaints[column]} between ${subject[column]} - ${BOX_DEG} and ${subject[column]} + ${BOX_DEG}`;
+  const [[event], [found], rules, others, targetRows] = await db.batch([
+    db.select().from(events).where(eq(events.id, eventId)).limit(1),
+    db
+      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
+      .from(complaints)
+      .innerJoin(categories, eq(categories.id, complaints.categoryId))
+      .where(eq(complaints.id, complaintId))
+      .limit(1),
+    routingRulesQuery(db, sql`${routingRules.categoryId} = (select ${complaints.categoryId} from ${complaints} where ${complaints.id} = ${complaintId}) and ${routed}`),
+    db
+      .select({
+        code: complaints.code,
+        title: complaints.title,
+        description: complaints.description,
+        villageCode: complaints.villageCode,
+        lat: complaints.lat,
+        lng: complaints.lng,
+      })
+      .from(complaints)
+      .innerJoin(subject, eq(subject.id, complaintId))
+      .where(
+        and(
+          routed,
+          eq(complaints.categoryId, subject.categoryId),
+          ne(complaints.id, subject.id),
+          inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
+          sql`${complaints.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
+          // Without a pin the box is null: the same village only.
+          or(eq(complaints.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
+        ),
+      )
+      .limit(50),
+    targetsQuery(db),
+  ]);
+  return event && found ? { event, ...found, rules, others, targets: targetsOf(targetRows) } : undefined;
 }
+export type EventWork = NonNullable<Awaited<ReturnType<typeof loadEventWork>>>;
 
 export function storeRoutingResult(
   db: Database,

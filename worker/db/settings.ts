@@ -7,9 +7,13 @@ const TARGETS = 'targets';
 
 /** The service-level targets in force (the defaults until an admin saves others). */
 export async function loadTargets(db: Database): Promise<Targets> {
-  const [row] = await db.select({ value: settings.value }).from(settings).where(eq(settings.key, TARGETS)).limit(1);
-  return (row?.value as Targets | undefined) ?? defaultTargets;
+  return targetsOf(await targetsQuery(db));
 }
+
+/** The query behind `loadTargets`, for a batch; `targetsOf` reads its rows. */
+export const targetsQuery = (db: Database) =>
+  db.select({ value: settings.value }).from(settings).where(eq(settings.key, TARGETS)).limit(1);
+export const targetsOf = (rows: { value: unknown }[]): Targets => (rows[0]?.value as Targets | undefined) ?? defaultTargets;
 
 export function saveTargets(db: Database, targets: Targets, at: Date) {
   return db

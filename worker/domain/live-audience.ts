@@ -6,6 +6,7 @@ import type { LiveTopic } from './live';
 import type { EventVisibility } from './vocabulary';
 
 export function topicsForEvent(e: {
+  type: string;
   visibility: EventVisibility;
   complaintCode: string;
   complaintAgencyId: number | null;
@@ -15,7 +16,10 @@ export function topicsForEvent(e: {
   if (e.complaintAgencyId !== null) topics.add(`agency:${e.complaintAgencyId}`);
   // The agency that returned or lost a complaint hears that it left its inbox.
   if (e.eventAgencyId !== null) topics.add(`agency:${e.eventAgencyId}`);
-  if (e.visibility === 'public') topics.add(`complaint:${e.complaintCode}`);
+  // A complaint's page hears of what happens after it was filed: its first event is committed
+  // before anyone knows its code, so every page load already shows it (and no object is
+  // woken for a topic nobody can be listening to yet).
+  if (e.visibility === 'public' && e.type !== 'submitted') topics.add(`complaint:${e.complaintCode}`);
   return [...topics];
 }
 

@@ -1,7 +1,8 @@
 // One dispatch on the batch's queue: complaint events, and the dead letters of those that
 // kept failing. Every step is idempotent: a message may arrive twice.
 import { createDb, type Database } from '../db/client';
-import { findEvent, markEventDelivered, recordDeadLetter } from '../db/outbox';
+import { markEventDelivered, recordDeadLetter } from '../db/outbox';
+import { isRoutedEvent, loadEventWork } from '../db/routing';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
 import { sendEvents } from './producer';
 import { routeComplaint } from './route-complaint';
@@ -38,16 +39,18 @@ export async function handleQueueBatch(
 }
 
 async function handleEvent(env: Env, db: Database, message: QueueMessage): Promise<void> {
-  const event = await findEvent(db, message.eventId);
+  const work = await loadEventWork(db, message.eventId);
   // Events are committed before they are sent, so a missing one was never ours to handle.
-  if (!event) return;
+  if (!work) return;
+  const { event } = work;
   if (event.deliveredAt) return; // a second delivery changes nothing
-  if (event.type === 'submitted' || event.type === 'returned') {
+  if (isRoutedEvent(event.type)) {
     // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
-    const written = await routeComplaint(db, env.DB, event.complaintId, event.type === 'submitted');
+    const written = await routeComplaint(db, env.DB, work, event.type === 'submitted');
     await sendEvents(env.EVENTS, written);
   }
-  await publishEvent(env, db, event.id);
+  // Told with the complaint as read before routing: a forward it made is an event of its own.
+  await publishEvent(env, work);
   // Confirmed last: a failure above leaves the event for a retry or the outbox sweep.
   await markEventDelivered(db, event.id, new Date());
 }

@@ -4,22 +4,16 @@
 // `submitted` at the version it read.
 import { applyComplaintChange } from '../db/complaint-actions';
 import type { Database } from '../db/client';
-import { findComplaintForRouting, listDuplicateCandidates, listRoutingRules, storeRoutingResult } from '../db/routing';
-import { DUPLICATE_WINDOW_MS, rankDuplicateCandidates } from '../domain/duplicates';
+import { type EventWork, storeRoutingResult } from '../db/routing';
+import { rankDuplicateCandidates } from '../domain/duplicates';
 import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
 import { responseDueAt } from '../domain/sla';
-import { loadTargets } from '../db/settings';
 
 /** Returns the ids of events it wrote (an automatic forward), for the queue. */
-export async function routeComplaint(db: Database, d1: D1Database, complaintId: number, allowAutoForward: boolean): Promise<number[]> {
-  const found = await findComplaintForRouting(db, complaintId);
-  if (!found || found.complaint.status !== 'submitted') return [];
-  const c = found.complaint;
-  const [rules, others] = await Promise.all([
-    listRoutingRules(db, c.categoryId),
-    listDuplicateCandidates(db, c, new Date(c.submittedAt.getTime() - DUPLICATE_WINDOW_MS)),
-  ]);
+export async function routeComplaint(db: Database, d1: D1Database, work: EventWork, allowAutoForward: boolean): Promise<number[]> {
+  const { complaint: c, defaultPriority, rules, others, targets } = work;
+  if (c.status !== 'submitted') return [];
   const rule = pickRoutingRule(rules, c);
   await storeRoutingResult(db, c.id, {
     suggestedAgencyId: rule?.agencyId ?? null,
@@ -38,7 +32,7 @@ export async function routeComplaint(db: Database, d1: D1Database, complaintId: 
     version: c.version,
     to,
     at: now,
-    set: { agencyId: rule.agencyId, priority: found.defaultPriority, forwardedAt: now, dueAt: responseDueAt(now, found.defaultPriority, await loadTargets(db)) },
+    set: { agencyId: rule.agencyId, priority: defaultPriority, forwardedAt: now, dueAt: responseDueAt(now, defaultPriority, targets) },
     events: [
       {
         type: 'forwarded',
@@ -46,7 +40,7 @@ export async function routeComplaint(db: Database, d1: D1Database, complaintId: 
         agencyId: rule.agencyId,
         visibility: 'public',
         fromStatus: c.status,
-        data: { automatic: true, priority: found.defaultPriority },
+        data: { automatic: true, priority: defaultPriority },
       },
     ],
   });

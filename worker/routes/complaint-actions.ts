@@ -2,10 +2,10 @@
 // worker/domain decides what is allowed; the change and its events are one D1 batch.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { loadComplaintView } from '../db/complaint-views';
+import { viewFor } from '../db/complaint-views';
 import { applyComplaintChange, type ComplaintChange } from '../db/complaint-actions';
 import { findAgencyBySlug } from '../db/agencies';
-import { type ComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode } from '../db/complaints';
+import { type ComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
 import { staffReaches } from '../domain/access';
 import { rejectReasons } from '../domain/api';
 import { type ComplaintAction, transition } from '../domain/lifecycle';
@@ -71,10 +71,10 @@ async function commit(c: Context<AppEnv>, row: ComplaintRow, change: Omit<Compla
   const db = c.get('db');
   const staff = c.get('staff')!;
   const eventIds = await applyComplaintChange(c.env.DB, { ...change, complaintId: row.complaint.id, at: Date.now() });
-  const fresh = (await findComplaintByCode(db, row.complaint.code))!;
-  if (!eventIds) throw stale(fresh);
+  const fresh = (await loadComplaintByCode(db, row.complaint.code))!;
+  if (!eventIds) throw stale(fresh.row);
   c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, eventIds).catch((err) => console.error('queue send failed', err)));
-  return c.json(await loadComplaintView(db, fresh, { kind: 'staff', role: staff.role, agencyId: staff.agencyId }));
+  return c.json(viewFor(fresh, { kind: 'staff', role: staff.role, agencyId: staff.agencyId }));
 }
 
 const actor = (c: Context<AppEnv>) => {

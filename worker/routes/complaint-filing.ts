@@ -3,9 +3,7 @@
 // the event, so that every new complaint is routed and moderated alike.
 import type { Context } from 'hono';
 import { randomToken, sha256Hex } from '../auth/tokens';
-import { findCategoryBySlug, findIdempotentResponse, findRegionsByCode, insertComplaint } from '../db/complaints';
-import { loadTargets } from '../db/settings';
-import { findUploads } from '../db/uploads';
+import { findIdempotentResponse, insertComplaint, loadFilingContext } from '../db/complaints';
 import type { CreateComplaintResponse, ErrorIssue } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
 import { moderationDueAt } from '../domain/sla';
@@ -33,13 +31,8 @@ const unprocessable = (details: ErrorIssue[]) =>
   new ApiError('unprocessable', details.map((d) => d.message).join('; '), { details });
 
 /** Checks what zod cannot: that the category, places and photos exist and may be used. */
-async function checkReferences(c: Context<AppEnv>, body: CreateComplaintBody, ownerHash: string) {
-  const db = c.get('db');
-  const [category, places, uploads] = await Promise.all([
-    findCategoryBySlug(db, body.category),
-    findRegionsByCode(db, [body.regencyCode, body.districtCode, body.villageCode]),
-    findUploads(db, body.photoIds),
-  ]);
+function checkReferences(body: CreateComplaintBody, ownerHash: string, found: FilingContext) {
+  const { category, places, uploads } = found;
   const issues: ErrorIssue[] = [];
   if (!category?.active) issues.push({ path: 'category', message: 'Unknown category' });
 
@@ -64,19 +57,25 @@ async function checkReferences(c: Context<AppEnv>, body: CreateComplaintBody, ow
   return { category: category!, uploads: body.photoIds.map((id) => uploadsById.get(id)!) };
 }
 
+type FilingContext = Awaited<ReturnType<typeof loadFilingContext>>;
+const replayOf = (earlier: FilingContext['earlier']): Filed | undefined =>
+  earlier && { status: earlier.status as 201, response: JSON.parse(earlier.response) as CreateComplaintResponse };
+
 /** Files a new `submitted` complaint; 422 when it names what does not exist. */
 export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise<Filed> {
   const { body, ownerHash, idempotency, source } = filing;
   const db = c.get('db');
-  const replay = async (): Promise<Filed | undefined> => {
-    const earlier = idempotency && (await findIdempotentResponse(db, idempotency.scope, idempotency.key));
-    return earlier ? { status: earlier.status as 201, response: JSON.parse(earlier.response) as CreateComplaintResponse } : undefined;
-  };
-  const earlier = await replay();
+  const found = await loadFilingContext(db, {
+    categorySlug: body.category,
+    regionCodes: [body.regencyCode, body.districtCode, body.villageCode],
+    uploadIds: body.photoIds,
+    idempotency,
+  });
+  const earlier = replayOf(found.earlier);
   if (earlier) return earlier;
 
-  const { category, uploads } = await checkReferences(c, body, ownerHash);
-  const targets = await loadTargets(db);
+  const { category, uploads } = checkReferences(body, ownerHash, found);
+  const { targets } = found;
   const trackingToken = randomToken();
   const trackingTokenHash = await sha256Hex(trackingToken);
   const now = new Date();
@@ -121,7 +120,7 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
       if (!message.includes('UNIQUE constraint failed')) throw err;
       // The same key sent twice at once: the other request won; answer as it did.
       if (message.includes('idempotency_keys')) {
-        const first = await replay();
+        const first = idempotency && replayOf(await findIdempotentResponse(db, idempotency.scope, idempotency.key));
         if (first) return first;
       }
       if (message.includes('photos.id')) {

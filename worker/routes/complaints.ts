@@ -2,9 +2,9 @@
 // comment as its reporter, and browse the public feed.
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { feedItem, loadComplaintView, timelineEvent } from '../db/complaint-views';
+import { feedItem, timelineEvent, viewFor } from '../db/complaint-views';
 import { addComment } from '../db/complaint-actions';
-import { findComplaintByCode, listFeed, listPhotosOf } from '../db/complaints';
+import { findComplaintByCode, listFeed, loadComplaintByCode } from '../db/complaints';
 import { findEvent } from '../db/outbox';
 import { type FeedResponse, IDEMPOTENCY_HEADER } from '../domain/api';
 import { transition } from '../domain/lifecycle';
@@ -46,7 +46,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     const pinnedOnly = q.pinned === 'true';
     const limit = Math.min(q.limit ?? 20, pinnedOnly ? 200 : 50);
     const db = c.get('db');
-    const rows = await listFeed(db, {
+    const { rows, photos } = await listFeed(db, {
       status: q.status,
       categorySlug: q.category,
       regencyCode: q.regency,
@@ -55,7 +55,6 @@ export const complaintRoutes = new Hono<AppEnv>()
       limit: limit + 1,
     });
     const page = rows.slice(0, limit);
-    const photos = await listPhotosOf(db, page.map((r) => r.complaint.id));
     const last = page.at(-1)?.complaint;
     const body: FeedResponse = {
       items: page.map((r) => feedItem(r, photos.filter((p) => p.complaintId === r.complaint.id))),
@@ -66,13 +65,13 @@ export const complaintRoutes = new Hono<AppEnv>()
 
   .get('/:code', validate('param', complaintCodeParam), async (c) => {
     const db = c.get('db');
-    const row = await findComplaintByCode(db, c.req.valid('param').code);
-    if (!row) throw notFound('Complaint');
-    const viewer = await viewerOf(c, row.complaint.trackingTokenHash);
+    const loaded = await loadComplaintByCode(db, c.req.valid('param').code);
+    if (!loaded) throw notFound('Complaint');
+    const viewer = await viewerOf(c, loaded.row.complaint.trackingTokenHash);
     // A confidential complaint does not exist for anyone without the right to see it.
-    if (!maySeeComplaint(viewer, row.complaint)) throw notFound('Complaint');
+    if (!maySeeComplaint(viewer, loaded.row.complaint)) throw notFound('Complaint');
     c.header('Cache-Control', 'private, no-store');
-    return c.json(await loadComplaintView(db, row, viewer));
+    return c.json(viewFor(loaded, viewer));
   })
 
   .post(

@@ -2,9 +2,9 @@
 // fixed (with a rating), or says it is not, which reopens it to the agency.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
-import { loadComplaintView } from '../db/complaint-views';
+import { viewFor } from '../db/complaint-views';
 import { applyComplaintChange } from '../db/complaint-actions';
-import { type ComplaintRow, findComplaintByCode } from '../db/complaints';
+import { type ComplaintRow, findComplaintByCode, loadComplaintByCode } from '../db/complaints';
 import { maySeeComplaint } from '../domain/access';
 import { transition, type ComplaintAction } from '../domain/lifecycle';
 import { responseDueAt } from '../domain/sla';
@@ -39,8 +39,8 @@ async function reporterComplaint(c: Context<AppEnv>, code: string, action: Compl
 async function answer(c: Context<AppEnv>, row: ComplaintRow, eventIds: number[] | undefined) {
   if (!eventIds) throw new ApiError('conflict', 'The complaint has changed: reload it');
   c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, eventIds).catch((err) => console.error('queue send failed', err)));
-  const fresh = (await findComplaintByCode(c.get('db'), row.complaint.code))!;
-  return c.json(await loadComplaintView(c.get('db'), fresh, { kind: 'reporter' }));
+  const fresh = (await loadComplaintByCode(c.get('db'), row.complaint.code))!;
+  return c.json(viewFor(fresh, { kind: 'reporter' }));
 }
 
 export const reporterActionRoutes = new Hono<AppEnv>()
