@@ -15,10 +15,14 @@ import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { rateLimited, rateLimits } from '../http/rate-limit';
 import { validate } from '../http/validate';
+import { sharedFor } from '../http/micro-cache';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { sendEvents } from '../queue/producer';
 import { fileComplaint } from './complaint-filing';
 import { commentBody, complaintCodeParam, createComplaintBody, feedQuery } from './complaint-schemas';
+
+/** The feed is the same for everyone: a few seconds old at most, it spares D1 under a burst. */
+export const FEED_MEMORY_MS = 5000;
 
 const jsonLimit = bodyLimit({
   maxSize: 64 * 1024,
@@ -41,7 +45,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     return c.json(filed.response, filed.status);
   })
 
-  .get('/', validate('query', feedQuery), async (c) => {
+  .get('/', sharedFor(FEED_MEMORY_MS), validate('query', feedQuery), async (c) => {
     const q = c.req.valid('query');
     const pinnedOnly = q.pinned === 'true';
     const limit = Math.min(q.limit ?? 20, pinnedOnly ? 200 : 50);
