@@ -9,11 +9,11 @@ export async function findEvent(db: Database, id: number) {
   return row;
 }
 
-export function markEventDelivered(db: Database, id: number, at: Date) {
+export function markEventsDelivered(db: Database, ids: number[], at: Date) {
   return db
     .update(events)
     .set({ deliveredAt: at })
-    .where(and(eq(events.id, id), isNull(events.deliveredAt)));
+    .where(and(inArray(events.id, ids), isNull(events.deliveredAt)));
 }
 
 /** Events older than `before` that no consumer has confirmed yet. */

@@ -1,7 +1,8 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
 import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { DUPLICATE_WINDOW_MS } from '../domain/duplicates';
+import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
+import type { Priority } from '../domain/vocabulary';
 import type { RoutingRule } from '../domain/routing';
 import type { Database } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
@@ -32,55 +33,84 @@ export const ROUTED_EVENTS = ['submitted', 'returned'] as const;
 export const isRoutedEvent = (type: string) => (ROUTED_EVENTS as readonly string[]).includes(type);
 
 /**
- * What the queue consumer needs to handle one event, in one round trip to D1: the event, its
- * complaint (with the category's default priority) and, for a routed event (ROUTED_EVENTS),
- * the category's routing rules, the targets in force and the possible duplicates: open
- * complaints of the same category filed in the 30 days before it, in the same village or
- * near its pin.
+ * What the queue consumer needs to handle a batch of events, in one round trip to D1: the
+ * events, their complaints (with the category's default priority), the targets in force and,
+ * for each routed event (ROUTED_EVENTS), its category's routing rules and the possible
+ * duplicates: open complaints of the same category filed in the 30 days before it, in the
+ * same village or near its pin. Events that do not exist are left out.
  */
-export async function loadEventWork(db: Database, eventId: number) {
+export async function loadEventWork(db: Database, eventIds: number[]) {
+  const ofEvents = inArray(events.id, eventIds);
+  const complaintIds = db.select({ id: events.complaintId }).from(events).where(ofEvents);
+  const routedCategories = db
+    .select({ id: complaints.categoryId })
+    .from(complaints)
+    .innerJoin(events, eq(events.complaintId, complaints.id))
+    .where(and(ofEvents, inArray(events.type, ROUTED_EVENTS)));
+  const [eventRows, complaintRows, rules, targetRows, ...candidates] = (await db.batch([
+    db.select().from(events).where(ofEvents),
+    db
+      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
+      .from(complaints)
+      .innerJoin(categories, eq(categories.id, complaints.categoryId))
+      .where(inArray(complaints.id, complaintIds)),
+    routingRulesQuery(db, inArray(routingRules.categoryId, routedCategories)),
+    targetsQuery(db),
+    ...eventIds.map((id) => duplicateCandidatesQuery(db, id)),
+  ])) as [EventRow[], { complaint: ComplaintRow; defaultPriority: Priority }[], RoutingRule[], { value: unknown }[], ...DuplicateFacts[][]];
+  const targets = targetsOf(targetRows);
+  const complaintById = new Map(complaintRows.map((r) => [r.complaint.id, r]));
+  const othersByEvent = new Map(eventIds.map((id, i) => [id, candidates[i] ?? []]));
+  return eventRows.flatMap((event) => {
+    const found = complaintById.get(event.complaintId);
+    if (!found) return [];
+    const routed = isRoutedEvent(event.type);
+    return [
+      {
+        event,
+        ...found,
+        rules: routed ? rules.filter((r) => r.categoryId === found.complaint.categoryId) : [],
+        others: routed ? (othersByEvent.get(event.id) ?? []) : [],
+        targets,
+      },
+    ];
+  });
+}
+export type EventWork = Awaited<ReturnType<typeof loadEventWork>>[number];
+type EventRow = typeof events.$inferSelect;
+type ComplaintRow = typeof complaints.$inferSelect;
+
+/** The possible duplicates of an event's complaint, when the event is a routed one (else none). */
+function duplicateCandidatesQuery(db: Database, eventId: number) {
   const complaintId = sql`(select ${events.complaintId} from ${events} where ${events.id} = ${eventId})`;
   const routed = sql`(select ${events.type} from ${events} where ${events.id} = ${eventId}) in ${ROUTED_EVENTS}`;
   const subject = alias(complaints, 'subject');
   const near = (column: 'lat' | 'lng') =>
     sql`${complaints[column]} between ${subject[column]} - ${BOX_DEG} and ${subject[column]} + ${BOX_DEG}`;
-  const [[event], [found], rules, others, targetRows] = await db.batch([
-    db.select().from(events).where(eq(events.id, eventId)).limit(1),
-    db
-      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
-      .from(complaints)
-      .innerJoin(categories, eq(categories.id, complaints.categoryId))
-      .where(eq(complaints.id, complaintId))
-      .limit(1),
-    routingRulesQuery(db, sql`${routingRules.categoryId} = (select ${complaints.categoryId} from ${complaints} where ${complaints.id} = ${complaintId}) and ${routed}`),
-    db
-      .select({
-        code: complaints.code,
-        title: complaints.title,
-        description: complaints.description,
-        villageCode: complaints.villageCode,
-        lat: complaints.lat,
-        lng: complaints.lng,
-      })
-      .from(complaints)
-      .innerJoin(subject, eq(subject.id, complaintId))
-      .where(
-        and(
-          routed,
-          eq(complaints.categoryId, subject.categoryId),
-          ne(complaints.id, subject.id),
-          inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
-          sql`${complaints.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
-          // Without a pin the box is null: the same village only.
-          or(eq(complaints.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
-        ),
-      )
-      .limit(50),
-    targetsQuery(db),
-  ]);
-  return event && found ? { event, ...found, rules, others, targets: targetsOf(targetRows) } : undefined;
+  return db
+    .select({
+      code: complaints.code,
+      title: complaints.title,
+      description: complaints.description,
+      villageCode: complaints.villageCode,
+      lat: complaints.lat,
+      lng: complaints.lng,
+    })
+    .from(complaints)
+    .innerJoin(subject, eq(subject.id, complaintId))
+    .where(
+      and(
+        routed,
+        eq(complaints.categoryId, subject.categoryId),
+        ne(complaints.id, subject.id),
+        inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
+        sql`${complaints.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
+        // Without a pin the box is null: the same village only.
+        or(eq(complaints.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
+      ),
+    )
+    .limit(50);
 }
-export type EventWork = NonNullable<Awaited<ReturnType<typeof loadEventWork>>>;
 
 export function storeRoutingResult(
   db: Database,

@@ -58,8 +58,17 @@ export class LiveInbox extends DurableObject<Env> {
    * expired, idle, account disabled) is closed instead of being told anything more.
    */
   async publish(message: LiveMessage): Promise<number> {
-    if (message.type === 'event' && !this.firstTelling(message.eventId)) return 0;
-    const text = JSON.stringify(message);
+    return this.publishAll([message]);
+  }
+
+  /**
+   * Tells the sockets several messages in order (the queue consumer sends a batch's events
+   * for this topic in one call); returns how many sends reached a socket.
+   */
+  async publishAll(messages: LiveMessage[]): Promise<number> {
+    const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId));
+    if (fresh.length === 0) return 0;
+    const texts = fresh.map((m) => JSON.stringify(m));
     const sockets = this.ctx.getWebSockets();
     const sessionOf = (ws: WebSocket) => (ws.deserializeAttachment() as SubscriberInfo | null)?.sessionHash;
     const hashes = [...new Set(sockets.map(sessionOf).filter((h): h is string => !!h))];
@@ -71,11 +80,14 @@ export class LiveInbox extends DurableObject<Env> {
         socket.close(4001, 'session ended');
         continue;
       }
-      try {
-        socket.send(text);
-        reached++;
-      } catch {
-        // A socket closing under us: the client reconnects and catches up from D1.
+      for (const text of texts) {
+        try {
+          socket.send(text);
+          reached++;
+        } catch {
+          // A socket closing under us: the client reconnects and catches up from D1.
+          break;
+        }
       }
     }
     return reached;

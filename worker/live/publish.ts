@@ -1,20 +1,24 @@
 // The queue consumer's fan-out: one event to every LiveInbox topic that should hear of it.
-import type { LiveMessage } from '../domain/live';
+import type { LiveMessage, LiveTopic } from '../domain/live';
 import { topicsForEvent } from '../domain/live-audience';
 import type { EventWork } from '../db/routing';
 import { liveInbox } from './topics';
 
-/** Tells the event's topics, with the complaint's status and version as the consumer read them. */
-export async function publishEvent(env: Env, { event, complaint }: Pick<EventWork, 'event' | 'complaint'>): Promise<void> {
-  const topics = topicsForEvent({
-    type: event.type,
-    visibility: event.visibility,
-    complaintCode: complaint.code,
-    complaintAgencyId: complaint.agencyId,
-    eventAgencyId: event.agencyId,
-  });
-  await Promise.all(
-    topics.map((topic) => {
+/**
+ * Tells each event's topics, with the complaint's status and version as the consumer read
+ * them: one call per topic, its events in the order given.
+ */
+export async function publishEvents(env: Env, works: Pick<EventWork, 'event' | 'complaint'>[]): Promise<void> {
+  const byTopic = new Map<LiveTopic, LiveMessage[]>();
+  for (const { event, complaint } of works) {
+    const topics = topicsForEvent({
+      type: event.type,
+      visibility: event.visibility,
+      complaintCode: complaint.code,
+      complaintAgencyId: complaint.agencyId,
+      eventAgencyId: event.agencyId,
+    });
+    for (const topic of topics) {
       const message: LiveMessage = {
         type: 'event',
         topic,
@@ -24,7 +28,8 @@ export async function publishEvent(env: Env, { event, complaint }: Pick<EventWor
         status: complaint.status,
         version: complaint.version,
       };
-      return liveInbox(env, topic).publish(message);
-    }),
-  );
+      byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
+    }
+  }
+  await Promise.all([...byTopic].map(([topic, messages]) => liveInbox(env, topic).publishAll(messages)));
 }

@@ -1,12 +1,12 @@
 // One dispatch on the batch's queue: complaint events, and the dead letters of those that
 // kept failing. Every step is idempotent: a message may arrive twice.
 import { createDb, type Database } from '../db/client';
-import { markEventDelivered, recordDeadLetter } from '../db/outbox';
+import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
 import { isRoutedEvent, loadEventWork } from '../db/routing';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
 import { sendEvents } from './producer';
-import { routeComplaint } from './route-complaint';
-import { publishEvent } from '../live/publish';
+import { routeComplaints } from './route-complaint';
+import { publishEvents } from '../live/publish';
 
 export async function handleQueueBatch(
   batch: MessageBatch<unknown>,
@@ -21,38 +21,55 @@ export async function handleQueueBatch(
     }
     return;
   }
+  const eventMessages: Message<QueueMessage>[] = [];
   for (const message of batch.messages) {
-    if (!isQueueMessage(message.body)) {
-      // Retrying cannot fix a malformed body: keep it for an admin instead.
-      await recordDeadLetter(db, batch.queue, message.body, message.attempts);
-      message.ack();
+    if (isQueueMessage(message.body)) {
+      eventMessages.push(message as Message<QueueMessage>);
       continue;
     }
+    // Retrying cannot fix a malformed body: keep it for an admin instead.
+    await recordDeadLetter(db, batch.queue, message.body, message.attempts);
+    message.ack();
+  }
+  if (eventMessages.length === 0) return;
+  // The whole batch together: a few round trips whatever its size.
+  try {
+    await handleEvents(env, db, eventMessages.map((m) => m.body.eventId));
+    for (const message of eventMessages) message.ack();
+    return;
+  } catch (err) {
+    if (eventMessages.length === 1) {
+      retryLater(env, eventMessages[0]!, err);
+      return;
+    }
+  }
+  // One of them failed it: each on its own, so that the others go through and only it is retried.
+  for (const message of eventMessages) {
     try {
-      await handleEvent(env, db, message.body);
+      await handleEvents(env, db, [message.body.eventId]);
       message.ack();
     } catch (err) {
-      console.error('event handling failed', message.body, err);
-      message.retry({ delaySeconds: retryDelaySeconds(env, message.attempts) });
+      retryLater(env, message, err);
     }
   }
 }
 
-async function handleEvent(env: Env, db: Database, message: QueueMessage): Promise<void> {
-  const work = await loadEventWork(db, message.eventId);
-  // Events are committed before they are sent, so a missing one was never ours to handle.
-  if (!work) return;
-  const { event } = work;
-  if (event.deliveredAt) return; // a second delivery changes nothing
-  if (isRoutedEvent(event.type)) {
-    // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
-    const written = await routeComplaint(db, env.DB, work, event.type === 'submitted');
-    await sendEvents(env.EVENTS, written);
-  }
+function retryLater(env: Env, message: Message<QueueMessage>, err: unknown) {
+  console.error('event handling failed', message.body, err);
+  message.retry({ delaySeconds: retryDelaySeconds(env, message.attempts) });
+}
+
+async function handleEvents(env: Env, db: Database, eventIds: number[]): Promise<void> {
+  // Events are committed before they are sent, so a missing one was never ours to handle;
+  // one already confirmed was handled by an earlier delivery.
+  const work = (await loadEventWork(db, [...new Set(eventIds)])).filter((w) => !w.event.deliveredAt);
+  if (work.length === 0) return;
+  const written = await routeComplaints(db, env.DB, work.filter((w) => isRoutedEvent(w.event.type)));
+  await sendEvents(env.EVENTS, written);
   // Told with the complaint as read before routing: a forward it made is an event of its own.
-  await publishEvent(env, work);
-  // Confirmed last: a failure above leaves the event for a retry or the outbox sweep.
-  await markEventDelivered(db, event.id, new Date());
+  await publishEvents(env, work);
+  // Confirmed last: a failure above leaves the events for a retry or the outbox sweep.
+  await markEventsDelivered(db, work.map((w) => w.event.id), new Date());
 }
 
 /**

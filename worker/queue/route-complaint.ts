@@ -10,21 +10,40 @@ import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
 import { responseDueAt } from '../domain/sla';
 
-/** Returns the ids of events it wrote (an automatic forward), for the queue. */
-export async function routeComplaint(db: Database, d1: D1Database, work: EventWork, allowAutoForward: boolean): Promise<number[]> {
-  const { complaint: c, defaultPriority, rules, others, targets } = work;
-  if (c.status !== 'submitted') return [];
-  const rule = pickRoutingRule(rules, c);
-  await storeRoutingResult(db, c.id, {
-    suggestedAgencyId: rule?.agencyId ?? null,
-    duplicateCandidates: rankDuplicateCandidates(c, others),
-  });
-  // Only a complaint nobody has acted on since it was filed (version 1): its `submitted` event
-  // may come late (a retry, the outbox sweep) after a moderator forwarded it and the agency
-  // sent it back, and then it waits for a person.
-  if (!rule?.autoForward || !allowAutoForward || c.version !== 1) return [];
+/**
+ * Routes the complaints of a batch's routed events (the caller picks them): every suggestion
+ * stored in one D1 batch, then each automatic forward. Returns the ids of the events the
+ * forwards wrote, for the queue.
+ */
+export async function routeComplaints(db: Database, d1: D1Database, works: EventWork[]): Promise<number[]> {
+  const open = works
+    .filter((w) => w.complaint.status === 'submitted')
+    .map((work) => ({ work, rule: pickRoutingRule(work.rules, work.complaint) }));
+  const [first, ...rest] = open.map(({ work, rule }) =>
+    storeRoutingResult(db, work.complaint.id, {
+      suggestedAgencyId: rule?.agencyId ?? null,
+      duplicateCandidates: rankDuplicateCandidates(work.complaint, work.others),
+    }),
+  );
+  if (!first) return [];
+  await db.batch([first, ...rest]);
+  const written: number[] = [];
+  for (const { work, rule } of open) {
+    // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
+    if (rule?.autoForward && work.event.type === 'submitted') written.push(...(await autoForward(d1, work, rule.agencyId)));
+  }
+  return written;
+}
+
+/**
+ * Only a complaint nobody has acted on since it was filed (version 1): its `submitted` event
+ * may come late (a retry, the outbox sweep) after a moderator forwarded it and the agency sent
+ * it back, and then it waits for a person.
+ */
+async function autoForward(d1: D1Database, work: EventWork, agencyId: number): Promise<number[]> {
+  const { complaint: c, defaultPriority, targets } = work;
   const to = transition(c.status, 'forward', 'system');
-  if (!to) return [];
+  if (!to || c.version !== 1) return [];
   const now = Date.now();
   // Storing the suggestion did not change the version; forward from the version read.
   const ids = await applyComplaintChange(d1, {
@@ -32,12 +51,12 @@ export async function routeComplaint(db: Database, d1: D1Database, work: EventWo
     version: c.version,
     to,
     at: now,
-    set: { agencyId: rule.agencyId, priority: defaultPriority, forwardedAt: now, dueAt: responseDueAt(now, defaultPriority, targets) },
+    set: { agencyId, priority: defaultPriority, forwardedAt: now, dueAt: responseDueAt(now, defaultPriority, targets) },
     events: [
       {
         type: 'forwarded',
         actorRole: 'system',
-        agencyId: rule.agencyId,
+        agencyId,
         visibility: 'public',
         fromStatus: c.status,
         data: { automatic: true, priority: defaultPriority },
