@@ -152,6 +152,17 @@ describe('POST /api/complaints: refusals name the field and write nothing', () =
     await expectError(res, 429, 'rate_limited');
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
+
+  it('counts good filings alike: past the limit the next is refused before anything is written, a bad one too', async () => {
+    const citizen = newCitizen();
+    for (let i = 0; i < 20; i++) await citizen.fileOk({ title: `Lampu jalan padam nomor ${i}` });
+    const before = await countRows('complaints');
+    await expectError(await citizen.file(validComplaint()), 429, 'rate_limited');
+    await expectError(await citizen.file({ nonsense: true }), 429, 'rate_limited');
+    expect(await countRows('complaints')).toBe(before);
+    // Another address is not held back.
+    await newCitizen().fileOk();
+  });
 });
 
 export { place };

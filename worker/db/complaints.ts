@@ -7,6 +7,7 @@ import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import type { Database } from './client';
 import { targetsOf, targetsQuery } from './settings';
+import type { countRequestQuery } from './rate-limits';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
 
 const regency = alias(regions, 'regency');
@@ -175,14 +176,21 @@ export async function findIdempotentResponse(db: Database, scope: string, key: s
 
 /**
  * Everything filing a complaint checks, in one round trip: an earlier answer under the same
- * idempotency key, the category, the places, the uploads and the targets in force.
+ * idempotency key, the category, the places, the uploads and the targets in force; first of
+ * all the statement counting the request for its rate limit, when the caller passes one.
  */
 export async function loadFilingContext(
   db: Database,
-  q: { categorySlug: string; regionCodes: string[]; uploadIds: string[]; idempotency?: { scope: string; key: string } },
+  q: {
+    categorySlug: string;
+    regionCodes: string[];
+    uploadIds: string[];
+    idempotency?: { scope: string; key: string };
+    count?: ReturnType<typeof countRequestQuery>;
+  },
 ) {
   const idem = q.idempotency;
-  const [[category], places, uploadRows, targetRows, earlier] = await db.batch([
+  const reads = [
     db.select().from(categories).where(eq(categories.slug, q.categorySlug)).limit(1),
     findRegionsByCode(db, q.regionCodes),
     // An empty list matches nothing (ids are never empty).
@@ -193,8 +201,18 @@ export async function loadFilingContext(
       .from(idempotencyKeys)
       .where(idem ? and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)) : sql`0`) // no key, nothing to find
       .limit(1),
-  ]);
-  return { category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier: earlier[0] };
+  ] as const;
+  type Answers = [
+    (typeof categories.$inferSelect)[],
+    (typeof regions.$inferSelect)[],
+    (typeof uploads.$inferSelect)[],
+    { value: unknown }[],
+    (typeof idempotencyKeys.$inferSelect)[],
+  ];
+  type Counted = Awaited<ReturnType<typeof countRequestQuery>>;
+  const answers = q.count ? await db.batch([q.count, ...reads]) : [undefined, ...(await db.batch(reads))];
+  const [counted, [category], places, uploadRows, targetRows, earlier] = answers as unknown as [Counted | undefined, ...Answers];
+  return { counted, category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier: earlier[0] };
 }
 
 export interface NewComplaint {

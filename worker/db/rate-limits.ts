@@ -5,8 +5,13 @@ import { rateLimits } from './schema';
 
 /** Counts one request and returns the sliding estimate including it. */
 export async function countRequest(db: Database, key: string, w: SlidingWindow): Promise<number> {
+  return countedEstimate(w, await countRequestQuery(db, key, w));
+}
+
+/** The statement behind `countRequest`, for a batch; `countedEstimate` reads its answer. */
+export function countRequestQuery(db: Database, key: string, w: SlidingWindow) {
   const start = windowStartOf(w);
-  const [row] = await db
+  return db
     .insert(rateLimits)
     .values({ key, windowStart: start, count: 1, previousCount: 0 })
     .onConflictDoUpdate({
@@ -20,8 +25,10 @@ export async function countRequest(db: Database, key: string, w: SlidingWindow):
       },
     })
     .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count, previousCount: rateLimits.previousCount });
-  return slidingEstimate(w, row ?? { windowStart: start, count: 1, previousCount: 0 });
 }
+
+export const countedEstimate = (w: SlidingWindow, rows: { windowStart: number; count: number; previousCount: number }[]) =>
+  slidingEstimate(w, rows[0] ?? { windowStart: windowStartOf(w), count: 1, previousCount: 0 });
 
 /** The sliding estimate without counting a request. */
 export async function peekRequests(db: Database, key: string, w: SlidingWindow): Promise<number> {

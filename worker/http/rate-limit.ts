@@ -2,8 +2,8 @@
 // Counted before validation, so a flood of bad requests is limited too.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { countRequest } from '../db/rate-limits';
-import { retryAfterSeconds } from '../domain/rate-limit';
+import { countedEstimate, countRequest, countRequestQuery } from '../db/rate-limits';
+import { retryAfterSeconds, type SlidingWindow } from '../domain/rate-limit';
 import { clientIp } from './client';
 import { describedAs } from './described';
 import type { AppEnv } from './env';
@@ -28,7 +28,10 @@ export const rateLimits = {
 /** Counts one request of `subject` (an address, an API key) under `rule`; 429 past the limit. */
 export async function enforceRateLimit(c: Context<AppEnv>, rule: RateLimit, subject: string): Promise<void> {
   const window = { now: Date.now(), windowMs: rule.windowSeconds * 1000 };
-  const count = await countRequest(c.get('db'), `${rule.name}:${subject}`, window);
+  refuseOver(rule, window, await countRequest(c.get('db'), `${rule.name}:${subject}`, window));
+}
+
+function refuseOver(rule: RateLimit, window: SlidingWindow, count: number) {
   if (count > rule.limit) {
     throw new ApiError('rate_limited', 'Too many requests: try again later', {
       headers: { 'Retry-After': String(retryAfterSeconds(window, count, rule.limit)) },
@@ -42,4 +45,39 @@ const countAndLimit = (rule: RateLimit) =>
     await next();
   });
 
+/** A request's count left to its handler (see `rateLimitedInHandler`). */
+export interface PendingCount {
+  rule: RateLimit;
+  key: string;
+  window: SlidingWindow;
+  taken: boolean;
+}
+
+/**
+ * The same limit, counted by the handler in its first D1 batch, one round trip fewer: it takes
+ * the statement with `takeCount` and, on the answer, calls `limitCounted` before it writes
+ * anything. A request the handler never reached (refused by validation) is counted here,
+ * afterwards, and answered 429 past the limit, as if it had been counted first.
+ */
+const countInHandler = (rule: RateLimit) =>
+  createMiddleware<AppEnv>(async (c, next) => {
+    const pending: PendingCount = { rule, key: `${rule.name}:${clientIp(c)}`, window: { now: Date.now(), windowMs: rule.windowSeconds * 1000 }, taken: false };
+    c.set('pendingCount', pending);
+    await next();
+    if (!pending.taken) refuseOver(rule, pending.window, await countRequest(c.get('db'), pending.key, pending.window));
+  });
+
+/** The statement counting this request, for the handler's first batch (undefined: nothing to count). */
+export function takeCount(c: Context<AppEnv>) {
+  const pending = c.get('pendingCount');
+  if (!pending || pending.taken) return undefined;
+  pending.taken = true;
+  return { pending, query: countRequestQuery(c.get('db'), pending.key, pending.window) };
+}
+
+/** 429 when the count the handler made is past the limit. */
+export const limitCounted = (pending: PendingCount, rows: Parameters<typeof countedEstimate>[1]) =>
+  refuseOver(pending.rule, pending.window, countedEstimate(pending.window, rows));
+
 export const rateLimited = (rule: RateLimit) => describedAs(countAndLimit(rule), { kind: 'rateLimit', rule });
+export const rateLimitedInHandler = (rule: RateLimit) => describedAs(countInHandler(rule), { kind: 'rateLimit', rule });

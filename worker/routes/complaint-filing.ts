@@ -9,6 +9,7 @@ import { newComplaintCode } from '../domain/complaint-code';
 import { moderationDueAt } from '../domain/sla';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { limitCounted, takeCount } from '../http/rate-limit';
 import { sendEvents } from '../queue/producer';
 import type { CreateComplaintBody } from './complaint-schemas';
 
@@ -65,12 +66,15 @@ const replayOf = (earlier: FilingContext['earlier']): Filed | undefined =>
 export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise<Filed> {
   const { body, ownerHash, idempotency, source } = filing;
   const db = c.get('db');
+  const count = takeCount(c);
   const found = await loadFilingContext(db, {
     categorySlug: body.category,
     regionCodes: [body.regencyCode, body.districtCode, body.villageCode],
     uploadIds: body.photoIds,
     idempotency,
+    count: count?.query,
   });
+  if (count) limitCounted(count.pending, found.counted ?? []);
   const earlier = replayOf(found.earlier);
   if (earlier) return earlier;
 

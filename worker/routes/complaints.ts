@@ -13,7 +13,7 @@ import { viewerOf } from '../http/viewer';
 import { clientOwnerHash } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
-import { rateLimited, rateLimits } from '../http/rate-limit';
+import { rateLimited, rateLimitedInHandler, rateLimits } from '../http/rate-limit';
 import { validate } from '../http/validate';
 import { sharedFor } from '../http/micro-cache';
 import { decodeCursor, encodeCursor } from '../http/cursor';
@@ -32,7 +32,7 @@ const jsonLimit = bodyLimit({
 });
 
 export const complaintRoutes = new Hono<AppEnv>()
-  .post('/', rateLimited(rateLimits.complaints), jsonLimit, validate('json', createComplaintBody), async (c) => {
+  .post('/', rateLimitedInHandler(rateLimits.complaints), jsonLimit, validate('json', createComplaintBody), async (c) => {
     const body = c.req.valid('json');
     const ownerHash = await clientOwnerHash(c);
     const idemKey = c.req.header(IDEMPOTENCY_HEADER);
