@@ -283,7 +283,11 @@ describe('tracking page for a code that is not there', () => {
     expect((await screen.findByRole('alert')).textContent).toBe(
       'Pengaduan gagal dimuat. Terjadi gangguan di server.',
     );
+    // The failed page still says which complaint it is about.
+    expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('NTB-7K3M9Q2X');
     fireEvent.click(screen.getByRole('button', { name: 'Coba lagi' }));
     expect(await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' })).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Coba lagi' })).toBeNull();
   });
 });

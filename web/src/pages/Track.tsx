@@ -8,6 +8,7 @@ import { ApiError } from '../api/client';
 import { getComplaint } from '../api/complaints';
 import { CloseLoop, reporterRating } from '../components/public/CloseLoop';
 import { CommentForm } from '../components/public/CommentForm';
+import { LoadError } from '../components/LoadError';
 import {
   ComplaintFacts,
   ComplaintHeader,
@@ -105,15 +106,11 @@ function TrackComplaint(props: { code: string }) {
         <ComplaintNotFound typed={props.code} />
       </Match>
       <Match when={complaint.state === 'errored'}>
-        <div class="load-error">
-          <h1>{props.code}</h1>
-          <p role="alert">
-            {t('track.loadError')} {t(errorMessageKey(complaint.error))}
-          </p>
-          <button type="button" onClick={() => void refetch()}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <LoadError
+          heading={props.code}
+          message={`${t('track.loadError')} ${t(errorMessageKey(complaint.error))}`}
+          onRetry={() => void refetch()}
+        />
       </Match>
       <Match when={complaint.state === 'ready' && complaint()}>
         {(view) => (
