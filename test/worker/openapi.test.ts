@@ -64,8 +64,8 @@ describe('the OpenAPI document', () => {
     expect(doc.openapi).toMatch(/^3\.1\.\d+$/);
     expect(doc.info.title).toBe('NTB Care API');
     expect(doc.info.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(doc.info.description).toContain('Bahasa Indonesia');
-    expect(doc.info.description).toContain('English');
+    expect(doc.info.description).toMatch(/^The JSON API of NTB Care/);
+    expect(doc.info['x-description-id']).toMatch(/^API JSON NTB Care/);
     expect(doc.servers).toEqual([expect.objectContaining({ url: 'https://ntbcare.test' })]);
     // Over HTTPS the session cookie has its `__Host-` name.
     expect(doc.components.securitySchemes.staffSession).toMatchObject({ type: 'apiKey', in: 'cookie', name: '__Host-ntbcare_session' });
@@ -114,6 +114,60 @@ describe('the OpenAPI document', () => {
     expect(error.required).toEqual(['code', 'message']);
     expect(Object.keys(error.properties!)).toEqual(expect.arrayContaining(Object.keys(sent)));
     expect(error.properties!.code!.enum).toContain(sent.code);
+  });
+});
+
+/** Every object of the document outside its JSON Schemas that has words, with its JSON pointer. */
+function wordsIn(node: unknown, at = '#'): { at: string; en: unknown; id: unknown }[] {
+  if (Array.isArray(node)) return node.flatMap((item, i) => wordsIn(item, `${at}/${i}`));
+  if (!node || typeof node !== 'object') return [];
+  const { description: en, 'x-description-id': id } = node as Record<string, unknown>;
+  const here = 'description' in node || 'x-description-id' in node ? [{ at, en, id }] : [];
+  const inside = Object.entries(node)
+    .filter(([key]) => key !== 'schema' && key !== 'schemas')
+    .flatMap(([key, value]) => wordsIn(value, `${at}/${key.replace(/~/g, '~0').replace(/\//g, '~1')}`));
+  return [...here, ...inside];
+}
+
+describe('the words of the document, in Indonesian and English', () => {
+  it('gives every description (operation, answer, parameter, header, body, scheme, tag, info) its Indonesian twin', async () => {
+    const doc = await served();
+    const words = wordsIn(doc);
+    const where = new Set(words.map((w) => w.at.replace(/\/(paths|responses|parameters|headers)\/[^/]+/g, '/$1/*').replace(/\/\d+/g, '/*')));
+    // Each kind of thing that carries prose is among those checked.
+    for (const kind of [
+      '#/info',
+      '#/servers/*',
+      '#/tags/*',
+      '#/paths/*/get',
+      '#/paths/*/post/parameters/*',
+      '#/paths/*/post/requestBody',
+      '#/paths/*/get/responses/*',
+      '#/components/responses/*',
+      '#/components/responses/*/headers/*',
+      '#/components/securitySchemes/staffSession',
+      '#/components/securitySchemes/trackingToken',
+    ]) {
+      expect(where, kind).toContain(kind);
+    }
+    expect(words.length).toBeGreaterThan(100);
+    for (const { at, en, id } of words) {
+      expect(typeof en === 'string' && en.trim(), `${at}: English`).toBeTruthy();
+      expect(typeof id === 'string' && id.trim(), `${at}: Indonesian`).toBeTruthy();
+      expect(id, `${at}: the Indonesian is the English`).not.toBe(en);
+    }
+  });
+
+  it('keeps code names as they are in both languages, and says the staff roles in each', async () => {
+    const doc = await served();
+    const complaint = operation(doc, 'get', '/api/complaints/{code}').responses['200'] as ResponseObject;
+    expect(complaint.description).toBe('The complaint (`ComplaintView`).');
+    expect(complaint['x-description-id']).toBe('Pengaduan itu (`ComplaintView`).');
+    const create = operation(doc, 'post', '/api/complaints');
+    expect(create['x-description-id']).toContain('`lat` dan `lng` bersama-sama');
+    const forward = operation(doc, 'post', '/api/complaints/{code}/forward');
+    expect(forward.description).toMatch(/\n\nStaff roles: moderator, admin\.$/);
+    expect(forward['x-description-id']).toMatch(/^Menetapkan instansi dan prioritas.*\n\nPeran staf: moderator, admin\.$/s);
   });
 });
 

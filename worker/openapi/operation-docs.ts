@@ -1,5 +1,5 @@
-// The words of the API reference: what each operation is for, who may call it and what it
-// answers. Its inputs (path, query, body) and the guards it runs are NOT written here: the
+// The words of the API reference, each in Indonesian and English: what each operation is for,
+// who may call it and what it answers. Its inputs (path, query, body) and the guards it runs are NOT written here: the
 // document reads them off the route's own middleware (worker/openapi/routes.ts).
 import type { z } from 'zod';
 import type { Bilingual, ErrorCode } from '../domain/api';
@@ -27,25 +27,25 @@ export type Access = 'public' | 'staffSession' | 'trackingToken';
 
 export interface HeaderDoc {
   name: string;
-  description: string;
+  description: Bilingual;
   schema: JsonSchema;
 }
 
 export interface OperationDoc {
   tag: TagName;
   summary: Bilingual;
-  /** More for the reader, in English (Markdown). */
-  description?: string;
+  /** More for the reader (`code` in backticks). */
+  description?: Bilingual;
   /** Who may call it, where the handler decides (routes behind `requireStaff` say so themselves). */
   access?: Access[];
   /** The answer when all goes well; `contentType: null` for an empty body. */
-  ok: { status: number; description: string; contentType?: string | null; schema?: z.ZodType };
+  ok: { status: number; description: Bilingual; contentType?: string | null; schema?: z.ZodType };
   /** Refusals besides those implied by the route's inputs, guards and method. */
   errors?: ErrorCode[];
   /** Request headers the handler reads itself. */
   headers?: HeaderDoc[];
   /** A body the handler reads itself instead of through a validator. */
-  rawBody?: { contentTypes: string[]; description: string };
+  rawBody?: { contentTypes: string[]; description: Bilingual };
 }
 
 /** Keyed by method and OpenAPI path, e.g. `POST /api/complaints/{code}/forward`. */

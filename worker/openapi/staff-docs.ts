@@ -3,78 +3,116 @@
 import type { OperationDocs } from './operation-docs';
 import { meSchema } from './response-schemas';
 
-const changed = 'The complaint as the caller now sees it (`ComplaintView`).';
+const changed = {
+  id: 'Pengaduan sebagaimana kini dilihat pemanggil (`ComplaintView`).',
+  en: 'The complaint as the caller now sees it (`ComplaintView`).',
+};
 
 export const staffDocs = {
   'POST /api/auth/login': {
     tag: 'auth',
     summary: { id: 'Staf masuk', en: 'Staff sign in' },
-    description: 'Sets the session cookie. Failed attempts are limited per username and per client; the answer never tells whether a username exists.',
-    ok: { status: 200, description: 'Signed in: who, with the session cookie set.', schema: meSchema },
+    description: {
+      id: 'Memasang cookie sesi. Percobaan yang gagal dibatasi per nama pengguna dan per klien; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.',
+      en: 'Sets the session cookie. Failed attempts are limited per username and per client; the answer never tells whether a username exists.',
+    },
+    ok: {
+      status: 200,
+      description: { id: 'Berhasil masuk: siapa yang masuk, dengan cookie sesi terpasang.', en: 'Signed in: who, with the session cookie set.' },
+      schema: meSchema,
+    },
     errors: ['unauthenticated', 'rate_limited'],
   },
   'POST /api/auth/logout': {
     tag: 'auth',
     summary: { id: 'Staf keluar', en: 'Staff sign out' },
     access: ['public', 'staffSession'],
-    ok: { status: 204, description: 'Signed out: the session is revoked and the cookie cleared.', contentType: null },
+    ok: {
+      status: 204,
+      description: { id: 'Berhasil keluar: sesi dicabut dan cookie dihapus.', en: 'Signed out: the session is revoked and the cookie cleared.' },
+      contentType: null,
+    },
   },
   'GET /api/auth/me': {
     tag: 'auth',
     summary: { id: 'Siapa yang sedang masuk', en: 'Who is signed in' },
     access: ['staffSession'],
-    ok: { status: 200, description: 'The signed-in staff member.', schema: meSchema },
+    ok: { status: 200, description: { id: 'Staf yang sedang masuk.', en: 'The signed-in staff member.' }, schema: meSchema },
   },
   'GET /api/moderation/queue': {
     tag: 'moderation',
     summary: { id: 'Antrean moderasi', en: 'The moderation queue' },
-    description: 'Complaints waiting, oldest first, with the routing suggestion, possible duplicates and the latest return by an agency.',
-    ok: { status: 200, description: '`ModerationQueueResponse`.' },
+    description: {
+      id: 'Pengaduan yang menunggu, yang terlama lebih dulu, beserta saran rute, kemungkinan duplikat, dan pengembalian terakhir oleh instansi.',
+      en: 'Complaints waiting, oldest first, with the routing suggestion, possible duplicates and the latest return by an agency.',
+    },
+    ok: { status: 200, description: { id: 'Antrean itu (`ModerationQueueResponse`).', en: 'The queue (`ModerationQueueResponse`).' } },
   },
   'POST /api/complaints/{code}/forward': {
     tag: 'moderation',
     summary: { id: 'Teruskan ke instansi', en: 'Forward to an agency' },
-    description: "Sets the agency and the priority; the agency's response target starts now. The optional note stays internal.",
+    description: {
+      id: 'Menetapkan instansi dan prioritas; target waktu tanggapan instansi mulai berjalan saat itu juga. Catatan opsional hanya dapat dilihat staf.',
+      en: "Sets the agency and the priority; the agency's response target starts now. The optional note stays internal.",
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict', 'unprocessable'],
   },
   'POST /api/complaints/{code}/reject': {
     tag: 'moderation',
     summary: { id: 'Tolak pengaduan', en: 'Reject a complaint' },
-    description: 'With a reason the reporter sees, and an optional message.',
+    description: {
+      id: 'Dengan alasan yang dilihat pelapor, dan pesan opsional.',
+      en: 'With a reason the reporter sees, and an optional message.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict'],
   },
   'POST /api/complaints/{code}/duplicate': {
     tag: 'moderation',
     summary: { id: 'Tandai sebagai duplikat', en: 'Mark as a duplicate' },
-    description: 'Of another complaint, named by its code; closes this one.',
+    description: {
+      id: 'Dari pengaduan lain, yang disebut dengan kodenya; pengaduan ini lalu ditutup.',
+      en: 'Of another complaint, named by its code; closes this one.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict', 'unprocessable'],
   },
   'POST /api/complaints/{code}/correct': {
     tag: 'moderation',
     summary: { id: 'Perbaiki judul, kategori atau tempat', en: 'Correct the title, category or place' },
-    description: 'The original values stay in the internal timeline.',
+    description: {
+      id: 'Nilai aslinya tetap tercatat di riwayat internal.',
+      en: 'The original values stay in the internal timeline.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict', 'unprocessable'],
   },
   'GET /api/inbox': {
     tag: 'agency',
     summary: { id: 'Kotak masuk instansi', en: "The agency's inbox" },
-    description: "The complaints of the caller's agency, most recently changed first, with counts per status and `lastEventId`, the cursor to catch up from.",
-    ok: { status: 200, description: '`InboxResponse`.' },
+    description: {
+      id: 'Pengaduan instansi pemanggil, yang terakhir berubah lebih dulu, beserta jumlah per status dan `lastEventId`, kursor untuk menyusul perubahan sesudahnya.',
+      en: "The complaints of the caller's agency, most recently changed first, with counts per status and `lastEventId`, the cursor to catch up from.",
+    },
+    ok: { status: 200, description: { id: 'Kotak masuk (`InboxResponse`).', en: 'The inbox (`InboxResponse`).' } },
   },
   'GET /api/inbox/events': {
     tag: 'agency',
     summary: { id: 'Perubahan sesudah kursor', en: 'Changes after a cursor' },
-    description: "What happened to the agency's complaints after event `since`, for a client catching up after a reconnect.",
-    ok: { status: 200, description: '`InboxEventsResponse`.' },
+    description: {
+      id: 'Apa yang terjadi pada pengaduan instansi sesudah kejadian `since`, bagi klien yang menyusul setelah tersambung kembali.',
+      en: "What happened to the agency's complaints after event `since`, for a client catching up after a reconnect.",
+    },
+    ok: { status: 200, description: { id: 'Perubahannya (`InboxEventsResponse`).', en: 'The changes (`InboxEventsResponse`).' } },
   },
   'POST /api/complaints/{code}/return': {
     tag: 'agency',
     summary: { id: 'Kembalikan ke moderator', en: 'Return to the moderators' },
-    description: '"Not our responsibility", with the reason; the complaint goes back to the desk.',
+    description: {
+      id: '"Bukan kewenangan kami", dengan alasannya; pengaduan kembali ke meja moderator.',
+      en: '"Not our responsibility", with the reason; the complaint goes back to the desk.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict'],
   },
@@ -87,29 +125,40 @@ export const staffDocs = {
   'POST /api/complaints/{code}/respond': {
     tag: 'agency',
     summary: { id: 'Jawab pelapor', en: 'Answer the reporter' },
-    description: 'A public answer; the first one stops the response clock.',
+    description: {
+      id: 'Jawaban publik; jawaban pertama menghentikan hitungan waktu tanggapan.',
+      en: 'A public answer; the first one stops the response clock.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict'],
   },
   'POST /api/complaints/{code}/resolve': {
     tag: 'agency',
     summary: { id: 'Nyatakan selesai ditangani', en: 'Resolve' },
-    description: 'With a public message; the reporter then confirms or reopens it.',
+    description: {
+      id: 'Dengan pesan publik; pelapor lalu menyatakannya selesai atau membukanya kembali.',
+      en: 'With a public message; the reporter then confirms or reopens it.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict'],
   },
   'POST /api/complaints/{code}/note': {
     tag: 'agency',
     summary: { id: 'Catatan internal', en: 'Internal note' },
-    description: 'Words between the agency and the moderators; the status stays.',
+    description: {
+      id: 'Pesan antara instansi dan moderator; statusnya tidak berubah.',
+      en: 'Words between the agency and the moderators; the status stays.',
+    },
     ok: { status: 200, description: changed },
     errors: ['conflict'],
   },
   'GET /api/export/complaints.csv': {
     tag: 'export',
     summary: { id: 'Unduh pengaduan sebagai CSV', en: 'Download complaints as CSV' },
-    description:
-      "The complaints the caller can see (an agency: its own), with the feed's filters, at most 10,000 rows; reporter fields only where the role may see them. UTF-8 with a byte-order mark, for Excel.",
-    ok: { status: 200, description: 'A CSV file.', contentType: 'text/csv' },
+    description: {
+      id: 'Pengaduan yang dapat dilihat pemanggil (bagi instansi: pengaduannya sendiri), dengan filter yang sama seperti daftar publik, paling banyak 10.000 baris; data pelapor hanya jika perannya boleh melihatnya. UTF-8 dengan byte-order mark, agar terbaca dengan benar di Excel.',
+      en: "The complaints the caller can see (an agency: its own), with the feed's filters, at most 10,000 rows; reporter fields only where the role may see them. UTF-8 with a byte-order mark, for Excel.",
+    },
+    ok: { status: 200, description: { id: 'Berkas CSV.', en: 'A CSV file.' }, contentType: 'text/csv' },
   },
 } satisfies OperationDocs;

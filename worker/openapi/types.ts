@@ -29,40 +29,49 @@ export interface JsonSchema {
 export const httpMethods = ['get', 'post', 'put', 'patch', 'delete'] as const;
 export type HttpMethod = (typeof httpMethods)[number];
 
+/**
+ * Prose in both languages: `description` in English, the field generic OpenAPI tools show, and
+ * its Indonesian twin in the extension `x-description-id` (as on tags). The reference page
+ * shows the reader's language.
+ */
+export interface Described {
+  description: string;
+  'x-description-id': string;
+}
+
+/** Words in both languages, or none at all: never one language alone. */
+export type MaybeDescribed = Described | { description?: undefined; 'x-description-id'?: undefined };
+
 export interface Reference {
   $ref: string;
 }
 
-export interface Parameter {
+export type Parameter = MaybeDescribed & {
   name: string;
   in: 'path' | 'query' | 'header' | 'cookie';
   required: boolean;
-  description?: string;
   schema: JsonSchema;
-}
+};
 
 export interface MediaType {
   schema?: JsonSchema;
 }
 
-export interface RequestBody {
+export type RequestBody = MaybeDescribed & {
   required: boolean;
-  description?: string;
   content: Record<string, MediaType>;
-}
+};
 
-export interface ResponseObject {
-  description: string;
-  headers?: Record<string, { description: string; schema: JsonSchema }>;
+export interface ResponseObject extends Described {
+  headers?: Record<string, Described & { schema: JsonSchema }>;
   content?: Record<string, MediaType>;
 }
 
-export interface Operation {
+export type Operation = MaybeDescribed & {
   operationId: string;
   /** English; the Indonesian is `x-summary-id`. */
   summary: string;
   'x-summary-id': string;
-  description?: string;
   tags: string[];
   parameters?: Parameter[];
   requestBody?: RequestBody;
@@ -71,25 +80,22 @@ export interface Operation {
   security: Record<string, string[]>[];
   /** Staff roles the route admits, when it is for some roles only. */
   'x-staff-roles'?: string[];
-}
+};
 
-export interface Tag {
+export interface Tag extends Described {
   name: string;
-  description: string;
-  'x-description-id': string;
 }
 
-export interface SecurityScheme {
+export interface SecurityScheme extends Described {
   type: 'apiKey';
   in: 'header' | 'cookie';
   name: string;
-  description: string;
 }
 
 export interface OpenApiDocument {
   openapi: string;
-  info: { title: string; version: string; description: string };
-  servers: { url: string; description?: string }[];
+  info: Described & { title: string; version: string };
+  servers: (MaybeDescribed & { url: string })[];
   tags: Tag[];
   paths: Record<string, Partial<Record<HttpMethod, Operation>>>;
   components: {

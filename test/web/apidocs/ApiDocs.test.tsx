@@ -39,7 +39,7 @@ describe('API reference page', () => {
     expect(await screen.findByText('Versi 0.1.0')).toBeTruthy();
 
     const groups = screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent);
-    expect(groups).toEqual(['Bentuk kesalahan', 'Pengaduan warga', 'Moderasi']);
+    expect(groups).toEqual(['Bukti akses', 'Bentuk kesalahan', 'Pengaduan warga', 'Moderasi']);
     const complaints = screen.getByRole('heading', { level: 2, name: 'Pengaduan warga' }).closest('section')!;
     const summaries = [...complaints.querySelectorAll('summary')].map((s) => s.textContent);
     expect(summaries).toEqual(['POST /api/complaints Ajukan pengaduan', 'GET /api/complaints/{code} Satu pengaduan']);
@@ -53,7 +53,7 @@ describe('API reference page', () => {
     expect(create.open).toBe(true);
 
     expect(within(create).getByText('Akses:').parentElement!.textContent).toBe('Akses: publik');
-    expect(itemOf(create, 'Idempotency-Key').textContent).toBe('Idempotency-Key header opsional string · pattern ^[A-Za-z0-9_-]{8,100}$Makes a retry safe.');
+    expect(itemOf(create, 'Idempotency-Key').textContent).toBe('Idempotency-Key header opsional string · pattern ^[A-Za-z0-9_-]{8,100}$Membuat pengiriman ulang aman.');
 
     within(create).getByRole('heading', { level: 3, name: 'Isi permintaan' });
     expect(within(create).getByText('application/json', { selector: 'p > code' })).toBeTruthy();
@@ -70,8 +70,8 @@ describe('API reference page', () => {
     expect(statuses).toEqual(['201', '400', '429']);
     expect(itemOf(answers, 'trackingToken').textContent).toBe('trackingToken wajib string');
     // The shared refusals are looked up in the document's components.
-    expect(answers.textContent).toContain('Malformed; details names each field.');
-    expect(answers.textContent).toContain('Too many requests.');
+    expect(answers.textContent).toContain('Bentuknya salah; details menyebut setiap isian.');
+    expect(answers.textContent).toContain('Terlalu banyak permintaan.');
     expect(within(answers).getByText('details', { selector: 'code' })).toBeTruthy();
   });
 
@@ -96,8 +96,43 @@ describe('API reference page', () => {
     await openReference();
     const create = await operation('POST /api/complaints');
     const description = within(create).getByText('trackingToken', { selector: 'p > code' }).parentElement!;
-    expect(description.textContent).toBe('Answers the trackingToken once. <img src=x onerror=alert(1)>');
+    expect(description.textContent).toBe('Memberikan trackingToken sekali saja. <img src=x onerror=alert(1)>');
     expect(create.querySelector('img')).toBeNull();
+  });
+
+  it('shows the words of the document in the language the reader chose', async () => {
+    await openReference();
+    const create = await operation('POST /api/complaints');
+    const read = await operation('GET /api/complaints/{code}');
+    const texts = (root: Element, selector: string) => [...root.querySelectorAll(selector)].map((e) => e.textContent);
+    /** The document's introduction, its credentials, and an operation's description, header note and answers. */
+    const shown = () => {
+      const credentials = screen.getByRole('heading', { level: 2, name: /^(Bukti akses|Credentials)$/ }).closest('section')!;
+      return {
+        about: document.querySelector('.api-about')!.textContent,
+        credentials: texts(credentials, 'dt, dd'),
+        description: create.querySelector('.api-op-body > p')!.textContent,
+        header: itemOf(create, 'Idempotency-Key').querySelector('.api-note')!.textContent,
+        answers: texts(read, '.api-responses dd > p'),
+      };
+    };
+
+    expect(shown()).toEqual({
+      about: 'API JSON NTB Care; setiap kesalahan memakai satu bentuk, ErrorBody.',
+      credentials: ['sesi staf cookie ntbcare_session', 'Sesi staf.', 'token pelacakan header X-Tracking-Token', 'Rahasia pelapor.'],
+      description: 'Memberikan trackingToken sekali saja. <img src=x onerror=alert(1)>',
+      header: 'Membuat pengiriman ulang aman.',
+      answers: ['Pengaduan itu (ComplaintView).', 'Tidak ditemukan.'],
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'English' }));
+    await screen.findByRole('heading', { level: 1, name: 'API documentation' });
+    expect(shown()).toEqual({
+      about: 'The JSON API of NTB Care; failures have one shape, ErrorBody.',
+      credentials: ['staff session cookie ntbcare_session', 'The staff session.', 'tracking token header X-Tracking-Token', "The reporter's secret."],
+      description: 'Answers the trackingToken once. <img src=x onerror=alert(1)>',
+      header: 'Makes a retry safe.',
+      answers: ['The complaint (ComplaintView).', 'Not found.'],
+    });
   });
 
   it('switches the summaries and groups to English', async () => {

@@ -4,14 +4,20 @@ import type { OpenApiDocument } from '../../../worker/openapi/types';
 import { installFakeApi } from '../fake-api';
 
 const errorRef = (code: string) => ({ $ref: `#/components/responses/${code}` });
-const errorResponse = (description: string) => ({
+const errorResponse = (description: string, id: string) => ({
   description,
+  'x-description-id': id,
   content: { 'application/json': { schema: { $ref: '#/components/schemas/ErrorBody' } } },
 });
 
 export const openApiFixture: OpenApiDocument = {
   openapi: '3.1.1',
-  info: { title: 'NTB Care API', version: '0.1.0', description: 'Bahasa Indonesia. English.' },
+  info: {
+    title: 'NTB Care API',
+    version: '0.1.0',
+    description: 'The JSON API of NTB Care; failures have one shape, `ErrorBody`.',
+    'x-description-id': 'API JSON NTB Care; setiap kesalahan memakai satu bentuk, `ErrorBody`.',
+  },
   servers: [{ url: 'http://localhost' }],
   tags: [
     { name: 'complaints', description: "Citizens' complaints", 'x-description-id': 'Pengaduan warga' },
@@ -24,8 +30,9 @@ export const openApiFixture: OpenApiDocument = {
         summary: 'File a complaint',
         'x-summary-id': 'Ajukan pengaduan',
         description: 'Answers the `trackingToken` once. <img src=x onerror=alert(1)>',
+        'x-description-id': 'Memberikan `trackingToken` sekali saja. <img src=x onerror=alert(1)>',
         tags: ['complaints'],
-        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Makes a retry safe.', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
+        parameters: [{ name: 'Idempotency-Key', in: 'header', required: false, description: 'Makes a retry safe.', 'x-description-id': 'Membuat pengiriman ulang aman.', schema: { type: 'string', pattern: '^[A-Za-z0-9_-]{8,100}$' } }],
         requestBody: {
           required: true,
           content: {
@@ -51,6 +58,7 @@ export const openApiFixture: OpenApiDocument = {
         responses: {
           '201': {
             description: 'Filed.',
+            'x-description-id': 'Tercatat.',
             content: { 'application/json': { schema: { type: 'object', properties: { code: { type: 'string' }, trackingToken: { type: 'string' } }, required: ['code', 'trackingToken'] } } },
           },
           '400': errorRef('validation_failed'),
@@ -66,7 +74,7 @@ export const openApiFixture: OpenApiDocument = {
         'x-summary-id': 'Satu pengaduan',
         tags: ['complaints'],
         parameters: [{ name: 'code', in: 'path', required: true, schema: { type: 'string', pattern: '^NTB-[0-9A-HJKMNP-TV-Z]{8}$' } }],
-        responses: { '200': { description: '`ComplaintView`.', content: { 'application/json': {} } }, '404': errorRef('not_found') },
+        responses: { '200': { description: 'The complaint (`ComplaintView`).', 'x-description-id': 'Pengaduan itu (`ComplaintView`).', content: { 'application/json': {} } }, '404': errorRef('not_found') },
         security: [{}, { trackingToken: [] }, { staffSession: [] }],
       },
     },
@@ -76,7 +84,7 @@ export const openApiFixture: OpenApiDocument = {
         summary: 'Forward to an agency',
         'x-summary-id': 'Teruskan ke instansi',
         tags: ['moderation'],
-        responses: { '200': { description: 'The complaint now.' }, '401': errorRef('unauthenticated') },
+        responses: { '200': { description: 'The complaint now.', 'x-description-id': 'Pengaduan itu kini.' }, '401': errorRef('unauthenticated') },
         security: [{ staffSession: [] }],
         'x-staff-roles': ['moderator', 'admin'],
       },
@@ -97,14 +105,20 @@ export const openApiFixture: OpenApiDocument = {
       },
     },
     responses: {
-      validation_failed: errorResponse('Malformed; `details` names each field.'),
-      unauthenticated: errorResponse('No valid staff session: sign in first.'),
-      not_found: errorResponse('Not found.'),
-      rate_limited: errorResponse('Too many requests.'),
+      validation_failed: errorResponse('Malformed; `details` names each field.', 'Bentuknya salah; `details` menyebut setiap isian.'),
+      unauthenticated: errorResponse('No valid staff session: sign in first.', 'Tidak ada sesi staf yang sah: masuk terlebih dahulu.'),
+      not_found: errorResponse('Not found.', 'Tidak ditemukan.'),
+      rate_limited: errorResponse('Too many requests.', 'Terlalu banyak permintaan.'),
     },
     securitySchemes: {
-      staffSession: { type: 'apiKey', in: 'cookie', name: 'ntbcare_session', description: 'The session.' },
-      trackingToken: { type: 'apiKey', in: 'header', name: 'X-Tracking-Token', description: 'The token.' },
+      staffSession: { type: 'apiKey', in: 'cookie', name: 'ntbcare_session', description: 'The staff session.', 'x-description-id': 'Sesi staf.' },
+      trackingToken: {
+        type: 'apiKey',
+        in: 'header',
+        name: 'X-Tracking-Token',
+        description: "The reporter's secret.",
+        'x-description-id': 'Rahasia pelapor.',
+      },
     },
   },
 };

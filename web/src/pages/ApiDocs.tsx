@@ -3,9 +3,12 @@
 import { createResource, For, Match, Show, Switch } from 'solid-js';
 import type { HttpMethod, OpenApiDocument, Operation } from '../../../worker/openapi/types';
 import { getApiDocument } from '../api/openapi';
+import { Credentials } from '../components/apidocs/Credentials';
 import { OperationView } from '../components/apidocs/OperationView';
+import { Prose } from '../components/apidocs/Prose';
 import { LoadError } from '../components/LoadError';
 import { SchemaFields } from '../components/apidocs/SchemaFields';
+import { wordsIn } from '../components/apidocs/words';
 import { useI18n, usePageTitle } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
 import './ApiDocs.css';
@@ -33,6 +36,8 @@ function Reference(props: { doc: OpenApiDocument }) {
   return (
     <>
       <p class="api-version">{t('apiDocs.version', { version: props.doc.info.version })}</p>
+      <Prose text={wordsIn(lang(), props.doc.info) ?? ''} class="api-about" />
+      <Credentials schemes={props.doc.components.securitySchemes} />
       <Show when={errorBody()}>
         {(schema) => (
           <section class="api-errors" aria-labelledby="api-errors-title">
@@ -46,7 +51,7 @@ function Reference(props: { doc: OpenApiDocument }) {
         {(group) => (
           <section class="api-tag" aria-labelledby={`api-tag-${group.name}`}>
             <h2 id={`api-tag-${group.name}`}>
-              {group.tag ? (lang() === 'id' ? group.tag['x-description-id'] : group.tag.description) : group.name}
+              {(group.tag && wordsIn(lang(), group.tag)) || group.name}
             </h2>
             <For each={group.operations}>{(o) => <OperationView doc={props.doc} {...o} />}</For>
           </section>

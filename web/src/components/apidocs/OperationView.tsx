@@ -2,20 +2,17 @@
 // its parameters, its body and its answers.
 import { For, Show } from 'solid-js';
 import type { HttpMethod, OpenApiDocument, Operation, ResponseObject } from '../../../../worker/openapi/types';
-import { useI18n, type MessageKey } from '../../i18n';
+import { useI18n } from '../../i18n';
+import { accessKeys } from './Credentials';
 import { Prose } from './Prose';
 import { SchemaFields } from './SchemaFields';
 import { constraintsText, typeText } from './schemaText';
-
-const accessKeys: Record<string, MessageKey> = {
-  staffSession: 'apiDocs.access.staffSession',
-  trackingToken: 'apiDocs.access.trackingToken',
-};
+import { wordsIn } from './words';
 
 /** A response, or the shared one it refers to (`#/components/responses/not_found`). */
 function resolved(doc: OpenApiDocument, response: Operation['responses'][string]): ResponseObject {
   if (!('$ref' in response)) return response;
-  return doc.components.responses[response.$ref.split('/').pop()!] ?? { description: response.$ref };
+  return doc.components.responses[response.$ref.split('/').pop()!] ?? { description: response.$ref, 'x-description-id': response.$ref };
 }
 
 export function OperationView(props: { doc: OpenApiDocument; method: HttpMethod; path: string; op: Operation }) {
@@ -41,7 +38,7 @@ export function OperationView(props: { doc: OpenApiDocument; method: HttpMethod;
         <code class="api-path">{props.path}</code> <span class="api-summary">{lang() === 'id' ? op()['x-summary-id'] : op().summary}</span>
       </summary>
       <div class="api-op-body">
-        <Show when={op().description}>{(text) => <Prose text={text()} />}</Show>
+        <Show when={wordsIn(lang(), op())}>{(text) => <Prose text={text()} />}</Show>
         <p>
           <strong>{t('apiDocs.access')}:</strong> {access()}
         </p>
@@ -55,7 +52,7 @@ export function OperationView(props: { doc: OpenApiDocument; method: HttpMethod;
                   <span class="api-flag">{t(p.required ? 'apiDocs.required' : 'apiDocs.optional')}</span>{' '}
                   <code>{typeText(p.schema)}</code>
                   <For each={constraintsText(p.schema)}>{(c) => <> · <code class="api-limit">{c}</code></>}</For>
-                  <Show when={p.description}>{(text) => <Prose text={text()} class="api-note" />}</Show>
+                  <Show when={wordsIn(lang(), p)}>{(text) => <Prose text={text()} class="api-note" />}</Show>
                 </li>
               )}
             </For>
@@ -68,7 +65,7 @@ export function OperationView(props: { doc: OpenApiDocument; method: HttpMethod;
               <p>
                 <For each={Object.keys(b().content)}>{(type, i) => <>{i() ? ', ' : ''}<code>{type}</code></>}</For>
               </p>
-              <Show when={b().description}>{(text) => <Prose text={text()} />}</Show>
+              <Show when={wordsIn(lang(), b())}>{(text) => <Prose text={text()} />}</Show>
               <Show when={bodySchema()}>{(schema) => <SchemaFields schema={schema()} />}</Show>
             </>
           )}
@@ -86,7 +83,7 @@ export function OperationView(props: { doc: OpenApiDocument; method: HttpMethod;
                     <For each={Object.keys(r.content ?? {})}>{(type) => <> <code>{type}</code></>}</For>
                   </dt>
                   <dd>
-                    <Prose text={r.description} />
+                    <Prose text={wordsIn(lang(), r) ?? ''} />
                     <Show when={schema && !schema.$ref}>
                       <SchemaFields schema={schema!} />
                     </Show>

@@ -11,6 +11,7 @@ export const messages: Translation<typeof id> = {
   'apiDocs.loading': 'Loading the documentation…',
   'apiDocs.error': 'The documentation could not be loaded.',
   'apiDocs.version': 'Version {version}',
+  'apiDocs.credentials': 'Credentials',
   'apiDocs.errorShape': 'The error shape',
   'apiDocs.errorShapeIntro': 'Every 4xx answer has the same shape; its status tells the class of error.',
   'apiDocs.access': 'Access',
