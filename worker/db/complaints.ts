@@ -5,7 +5,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import type { ComplaintStatus } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
-import type { Database } from './client';
+import { batchPrepared, type Database, preparedOnce } from './client';
 import { targetsOf, targetsQuery } from './settings';
 import type { countRequestQuery } from './rate-limits';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
@@ -129,14 +129,19 @@ export interface LoadedComplaint {
   events: EventRow[];
 }
 
+const complaintByCode = preparedOnce((db) => {
+  const code = sql.placeholder('code');
+  const id = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${code})`;
+  return [
+    selectComplaints(db).where(eq(complaints.code, code)).limit(1).prepare(),
+    photosQuery(db, eq(photos.complaintId, id)).prepare(),
+    eventsQuery(db, id).prepare(),
+  ] as const;
+});
+
 /** A complaint with its photos and whole timeline, in one round trip to D1. */
 export async function loadComplaintByCode(db: Database, code: string): Promise<LoadedComplaint | undefined> {
-  const id = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${code})`;
-  const [[row], photoRows, eventRows] = await db.batch([
-    selectComplaints(db).where(eq(complaints.code, code)).limit(1),
-    photosQuery(db, eq(photos.complaintId, id)),
-    eventsQuery(db, id),
-  ]);
+  const [[row], photoRows, eventRows] = await batchPrepared(db, complaintByCode(db), { code });
   return row && { row, photos: photoRows, events: eventRows };
 }
 
