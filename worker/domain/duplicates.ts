@@ -36,10 +36,15 @@ function words(text: string): Set<string> {
   );
 }
 
+/** The significant words of title (counted twice over) and description. */
+const wordsOf = (c: DuplicateFacts) => words(`${c.title} ${c.title} ${c.description}`);
+
 /** Jaccard similarity of the significant words of title and description, 0..1. */
 export function textSimilarity(a: DuplicateFacts, b: DuplicateFacts): number {
-  const wa = words(`${a.title} ${a.title} ${a.description}`);
-  const wb = words(`${b.title} ${b.title} ${b.description}`);
+  return jaccard(wordsOf(a), wordsOf(b));
+}
+
+function jaccard(wa: Set<string>, wb: Set<string>): number {
   if (wa.size === 0 || wb.size === 0) return 0;
   let shared = 0;
   for (const w of wa) if (wb.has(w)) shared++;
@@ -55,6 +60,7 @@ export interface RankedCandidate {
 
 /** Keeps the candidates that are near enough, most alike first. */
 export function rankDuplicateCandidates(subject: DuplicateFacts, others: readonly DuplicateFacts[]): RankedCandidate[] {
+  const mine = wordsOf(subject);
   return others
     .filter((o) => o.code !== subject.code)
     .map((o) => {
@@ -62,9 +68,10 @@ export function rankDuplicateCandidates(subject: DuplicateFacts, others: readonl
         subject.lat !== null && subject.lng !== null && o.lat !== null && o.lng !== null
           ? Math.round(distanceMetres({ lat: subject.lat, lng: subject.lng }, { lat: o.lat, lng: o.lng }))
           : null;
-      return { code: o.code, distanceM, sameVillage: o.villageCode === subject.villageCode, similarity: Math.round(textSimilarity(subject, o) * 100) / 100 };
+      return { other: o, code: o.code, distanceM, sameVillage: o.villageCode === subject.villageCode };
     })
     .filter((c) => c.sameVillage || (c.distanceM !== null && c.distanceM <= DUPLICATE_RADIUS_M))
+    .map(({ other, ...c }) => ({ ...c, similarity: Math.round(jaccard(mine, wordsOf(other)) * 100) / 100 }))
     .sort((a, b) => b.similarity - a.similarity || (a.distanceM ?? Infinity) - (b.distanceM ?? Infinity))
     .slice(0, MAX_DUPLICATE_CANDIDATES);
 }
