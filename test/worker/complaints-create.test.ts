@@ -33,6 +33,19 @@ describe('POST /api/complaints: filing', () => {
     expect(view.events).toMatchObject([{ type: 'submitted', actor: 'citizen', toStatus: 'submitted' }]);
   });
 
+  it('keeps the photos in the order the citizen put them, whatever order they were uploaded in', async () => {
+    const citizen = newCitizen();
+    const uploaded = [await citizen.uploadOk(), await citizen.uploadOk(), await citizen.uploadOk()];
+    const chosen = [uploaded[2]!.id, uploaded[0]!.id, uploaded[1]!.id];
+    const { code, trackingToken } = await citizen.fileOk({ photoIds: chosen });
+    const view = await (await call(`/api/complaints/${code}`, { headers: { 'X-Tracking-Token': trackingToken } })).json<ComplaintView>();
+    expect(view.photos.map((p) => p.id)).toEqual(chosen);
+    const positions = await env.DB.prepare('SELECT id, position FROM photos WHERE complaint_id = (SELECT id FROM complaints WHERE code = ?) ORDER BY position')
+      .bind(code)
+      .all<{ id: string; position: number }>();
+    expect(positions.results).toEqual(chosen.map((id, position) => ({ id, position })));
+  });
+
   it('sends the event to the queue, whose consumer confirms it', async () => {
     const { code } = await newCitizen().fileOk();
     await vi.waitFor(

@@ -1,5 +1,5 @@
 import { drizzle } from 'drizzle-orm/d1';
-import { fillPlaceholders } from 'drizzle-orm';
+import { is, Param, Placeholder } from 'drizzle-orm';
 import type { D1PreparedQuery } from 'drizzle-orm/d1/session';
 import * as schema from './schema';
 
@@ -37,8 +37,22 @@ export async function batchPrepared<const Q extends readonly PreparedAll[]>(db: 
   const results = await d1.batch(
     queries.map((query) => {
       const { sql, params } = query.getQuery();
-      return d1.prepare(sql).bind(...fillPlaceholders(params, values));
+      return d1.prepare(sql).bind(...params.map((param) => valueOf(param, values)));
     }),
   );
   return results.map((result, i) => (queries[i] as unknown as D1PreparedQuery).mapAllResult(result, true)) as Answers<Q>;
+}
+
+/** A parameter with its placeholder filled and encoded as its column stores it (null stays null). */
+function valueOf(param: unknown, values: Record<string, unknown>): unknown {
+  const named = (placeholder: Placeholder) => {
+    if (!(placeholder.name in values)) throw new Error(`No value for placeholder "${placeholder.name}"`);
+    return values[placeholder.name];
+  };
+  if (is(param, Placeholder)) return named(param);
+  if (is(param, Param) && is(param.value, Placeholder)) {
+    const value = named(param.value);
+    return value === null || value === undefined ? null : param.encoder.mapToDriverValue(value);
+  }
+  return param;
 }

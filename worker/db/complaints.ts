@@ -2,12 +2,12 @@
 // its event (the outbox), so the two cannot disagree.
 import { type AnyColumn, and, asc, desc, eq, inArray, isNotNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import type { ComplaintStatus } from '../domain/vocabulary';
+import type { ActorRole, ComplaintStatus, EventVisibility } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import { batchPrepared, type Database, preparedOnce } from './client';
 import { targetsOf, targetsQuery } from './settings';
-import type { countRequestQuery } from './rate-limits';
+import { countStatement, type countValues } from './rate-limits';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
 
 const regency = alias(regions, 'regency');
@@ -179,86 +179,149 @@ export async function findIdempotentResponse(db: Database, scope: string, key: s
   return row;
 }
 
+const filingChecks = preparedOnce((db) => {
+  const reads = [
+    db.select().from(categories).where(eq(categories.slug, sql.placeholder('categorySlug'))).limit(1).prepare(),
+    db
+      .select()
+      .from(regions)
+      .where(inArray(regions.code, [sql.placeholder('regencyCode'), sql.placeholder('districtCode'), sql.placeholder('villageCode')]))
+      .prepare(),
+    db.select().from(uploads).where(sql`${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))`).prepare(),
+    targetsQuery(db).prepare(),
+    db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.scope, sql.placeholder('idemScope')), eq(idempotencyKeys.key, sql.placeholder('idemKey'))))
+      .limit(1)
+      .prepare(),
+  ] as const;
+  return { reads, counted: [countStatement(db), ...reads] as const };
+});
+
 /**
  * Everything filing a complaint checks, in one round trip: an earlier answer under the same
  * idempotency key, the category, the places, the uploads and the targets in force; first of
- * all the statement counting the request for its rate limit, when the caller passes one.
+ * all the statement counting the request for its rate limit, when the caller passes its values.
  */
 export async function loadFilingContext(
   db: Database,
   q: {
     categorySlug: string;
-    regionCodes: string[];
+    regencyCode: string;
+    districtCode: string;
+    villageCode: string;
     uploadIds: string[];
     idempotency?: { scope: string; key: string };
-    count?: ReturnType<typeof countRequestQuery>;
+    count?: ReturnType<typeof countValues>;
   },
 ) {
-  const idem = q.idempotency;
-  const reads = [
-    db.select().from(categories).where(eq(categories.slug, q.categorySlug)).limit(1),
-    findRegionsByCode(db, q.regionCodes),
-    // An empty list matches nothing (ids are never empty).
-    db.select().from(uploads).where(inArray(uploads.id, q.uploadIds.length ? q.uploadIds : [''])),
-    targetsQuery(db),
-    db
-      .select()
-      .from(idempotencyKeys)
-      .where(idem ? and(eq(idempotencyKeys.scope, idem.scope), eq(idempotencyKeys.key, idem.key)) : sql`0`) // no key, nothing to find
-      .limit(1),
-  ] as const;
-  type Answers = [
-    (typeof categories.$inferSelect)[],
-    (typeof regions.$inferSelect)[],
-    (typeof uploads.$inferSelect)[],
-    { value: unknown }[],
-    (typeof idempotencyKeys.$inferSelect)[],
-  ];
-  type Counted = Awaited<ReturnType<typeof countRequestQuery>>;
-  const answers = q.count ? await db.batch([q.count, ...reads]) : [undefined, ...(await db.batch(reads))];
-  const [counted, [category], places, uploadRows, targetRows, earlier] = answers as unknown as [Counted | undefined, ...Answers];
-  return { counted, category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier: earlier[0] };
+  const { reads, counted } = filingChecks(db);
+  const values = {
+    ...q.count,
+    categorySlug: q.categorySlug,
+    regencyCode: q.regencyCode,
+    districtCode: q.districtCode,
+    villageCode: q.villageCode,
+    uploadIds: JSON.stringify(q.uploadIds),
+    // Without a key nothing is found: keys are 8 to 100 characters long.
+    idemScope: q.idempotency?.scope ?? '',
+    idemKey: q.idempotency?.key ?? '',
+  };
+  const [count, [category], places, uploadRows, targetRows, [earlier]] = q.count
+    ? await batchPrepared(db, counted, values)
+    : [undefined, ...(await batchPrepared(db, reads, values))];
+  return { counted: count, category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier };
 }
 
+/** The columns a filing writes; the others start at their defaults. */
+const filedColumns = [
+  'code', 'title', 'description', 'categoryId', 'regencyCode', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
+  'priority', 'reporterName', 'reporterPhone', 'reporterEmail', 'anonymous', 'confidential', 'trackingTokenHash',
+  'submittedAt', 'updatedAt', 'dueAt', 'apiKeyId', 'mediaUrl',
+] as const;
+type NewComplaintRow = typeof complaints.$inferInsert;
+export type FiledComplaint = { [K in (typeof filedColumns)[number]]-?: Exclude<NewComplaintRow[K], undefined> };
+
 export interface NewComplaint {
-  complaint: typeof complaints.$inferInsert;
+  complaint: FiledComplaint;
   /** The uploads it claims, in order; each becomes a photo with the upload's id. */
-  uploads: (typeof uploads.$inferSelect)[];
-  event: Omit<typeof events.$inferInsert, 'complaintId'>;
+  uploadIds: string[];
+  event: { type: string; actorRole: ActorRole; visibility: EventVisibility; toStatus: ComplaintStatus };
   idempotency?: { scope: string; key: string; status: number; response: string };
 }
 
+const insertion = preparedOnce((db) => {
+  const placeholders = Object.fromEntries(filedColumns.map((column) => [column, sql.placeholder(column)]));
+  const complaintId = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${sql.placeholder('code')})`;
+  const claimed = sql`${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))`;
+  const writes = [
+    db.insert(complaints).values(placeholders as unknown as NewComplaintRow).prepare(),
+    db
+      .insert(events)
+      .values({
+        complaintId,
+        type: sql.placeholder('eventType'),
+        actorRole: sql.placeholder('actorRole'),
+        visibility: sql.placeholder('visibility'),
+        toStatus: sql.placeholder('toStatus'),
+      } as unknown as typeof events.$inferInsert)
+      .returning({ id: events.id })
+      .prepare(),
+    // Each claimed upload becomes a photo with the upload's id, at its place in the list.
+    db
+      .insert(photos)
+      .select(
+        db
+          .select({
+            id: uploads.id,
+            complaintId: sql`${complaintId}`.as('complaint_id'),
+            r2Key: uploads.r2Key,
+            contentType: uploads.contentType,
+            size: uploads.size,
+            width: uploads.width,
+            height: uploads.height,
+            // json_each has an `id` column of its own: the upload's is named in full.
+            position: sql`(select list.key from json_each(${sql.placeholder('uploadIds')}) list where list.value = "uploads"."id")`.as('position'),
+            createdAt: sql`(unixepoch('subsec') * 1000)`.as('created_at'),
+          })
+          .from(uploads)
+          .where(claimed) as never,
+      )
+      .prepare(),
+    db.update(uploads).set({ claimedAt: sql.placeholder('submittedAt') as never }).where(claimed).prepare(),
+  ] as const;
+  const remembered = db
+    .insert(idempotencyKeys)
+    .values({
+      scope: sql.placeholder('idemScope'),
+      key: sql.placeholder('idemKey'),
+      status: sql.placeholder('idemStatus'),
+      response: sql.placeholder('idemResponse'),
+    } as unknown as typeof idempotencyKeys.$inferInsert)
+    .prepare();
+  return { writes, withIdempotency: [...writes, remembered] as const };
+});
+
 /**
  * Writes the complaint, its photos (claiming the uploads), its first event and the
- * idempotency record as one transaction. A photo's id is its upload's id, so an upload
- * claimed twice, even by two requests at once, fails the whole batch.
- * Returns the new event's id.
+ * idempotency record as one transaction, with statements built once per database. A photo's
+ * id is its upload's id, so an upload claimed twice, even by two requests at once, fails the
+ * whole batch. Returns the new event's id.
  */
 export async function insertComplaint(db: Database, input: NewComplaint): Promise<number> {
   const { complaint, event, idempotency } = input;
-  const complaintId = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${complaint.code})`;
-  const uploadIds = input.uploads.map((u) => u.id);
-  const [, eventRows] = await db.batch([
-    db.insert(complaints).values(complaint),
-    db.insert(events).values({ ...event, complaintId }).returning({ id: events.id }),
-    ...input.uploads.map((u, position) =>
-      db.insert(photos).values({
-        id: u.id,
-        complaintId,
-        r2Key: u.r2Key,
-        contentType: u.contentType,
-        size: u.size,
-        width: u.width,
-        height: u.height,
-        position,
-      }),
-    ),
-    db
-      .update(uploads)
-      .set({ claimedAt: complaint.submittedAt })
-      .where(inArray(uploads.id, uploadIds.length ? uploadIds : [''])),
-    ...(idempotency ? [db.insert(idempotencyKeys).values(idempotency)] : []),
-  ]);
+  const { writes, withIdempotency } = insertion(db);
+  const values = {
+    ...complaint,
+    eventType: event.type,
+    actorRole: event.actorRole,
+    visibility: event.visibility,
+    toStatus: event.toStatus,
+    uploadIds: JSON.stringify(input.uploadIds),
+    ...(idempotency && { idemScope: idempotency.scope, idemKey: idempotency.key, idemStatus: idempotency.status, idemResponse: idempotency.response }),
+  };
+  const [, eventRows] = await batchPrepared(db, idempotency ? withIdempotency : writes, values);
   const id = eventRows[0]?.id;
   if (!id) throw new Error('event insert returned no id');
   return id;

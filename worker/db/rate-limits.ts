@@ -1,31 +1,34 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from './client';
+import { type Database, preparedOnce } from './client';
 import { type SlidingWindow, slidingEstimate, windowStartOf } from '../domain/rate-limit';
 import { rateLimits } from './schema';
 
 /** Counts one request and returns the sliding estimate including it. */
 export async function countRequest(db: Database, key: string, w: SlidingWindow): Promise<number> {
-  return countedEstimate(w, await countRequestQuery(db, key, w));
+  return countedEstimate(w, await countStatement(db).all(countValues(key, w)));
 }
 
-/** The statement behind `countRequest`, for a batch; `countedEstimate` reads its answer. */
-export function countRequestQuery(db: Database, key: string, w: SlidingWindow) {
-  const start = windowStartOf(w);
-  return db
+/** The values of the counting statement (see `countStatement`) for one request. */
+export const countValues = (key: string, w: SlidingWindow) => ({ rateKey: key, windowStart: windowStartOf(w), windowMs: w.windowMs });
+
+/** The statement behind `countRequest`, built once per database; `countedEstimate` reads its answer. */
+export const countStatement = preparedOnce((db) =>
+  db
     .insert(rateLimits)
-    .values({ key, windowStart: start, count: 1, previousCount: 0 })
+    .values({ key: sql.placeholder('rateKey'), windowStart: sql.placeholder('windowStart'), count: 1, previousCount: 0 } as never)
     .onConflictDoUpdate({
       target: rateLimits.key,
       set: {
         // Every expression reads the row as it was before this update.
         previousCount: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.previousCount}
-          when ${rateLimits.windowStart} = excluded.window_start - ${w.windowMs} then ${rateLimits.count} else 0 end`,
+          when ${rateLimits.windowStart} = excluded.window_start - ${sql.placeholder('windowMs')} then ${rateLimits.count} else 0 end`,
         count: sql`case when ${rateLimits.windowStart} = excluded.window_start then ${rateLimits.count} + 1 else 1 end`,
         windowStart: sql`excluded.window_start`,
       },
     })
-    .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count, previousCount: rateLimits.previousCount });
-}
+    .returning({ windowStart: rateLimits.windowStart, count: rateLimits.count, previousCount: rateLimits.previousCount })
+    .prepare(),
+);
 
 export const countedEstimate = (w: SlidingWindow, rows: { windowStart: number; count: number; previousCount: number }[]) =>
   slidingEstimate(w, rows[0] ?? { windowStart: windowStartOf(w), count: 1, previousCount: 0 });

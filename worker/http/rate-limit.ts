@@ -2,7 +2,7 @@
 // Counted before validation, so a flood of bad requests is limited too.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { countedEstimate, countRequest, countRequestQuery } from '../db/rate-limits';
+import { countedEstimate, countRequest, countValues } from '../db/rate-limits';
 import { retryAfterSeconds, type SlidingWindow } from '../domain/rate-limit';
 import { clientIp } from './client';
 import { describedAs } from './described';
@@ -67,12 +67,12 @@ const countInHandler = (rule: RateLimit) =>
     if (!pending.taken) refuseOver(rule, pending.window, await countRequest(c.get('db'), pending.key, pending.window));
   });
 
-/** The statement counting this request, for the handler's first batch (undefined: nothing to count). */
+/** The values counting this request, for the handler's first batch (undefined: nothing to count). */
 export function takeCount(c: Context<AppEnv>) {
   const pending = c.get('pendingCount');
   if (!pending || pending.taken) return undefined;
   pending.taken = true;
-  return { pending, query: countRequestQuery(c.get('db'), pending.key, pending.window) };
+  return { pending, values: countValues(pending.key, pending.window) };
 }
 
 /** 429 when the count the handler made is past the limit. */

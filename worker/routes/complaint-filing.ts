@@ -69,10 +69,12 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
   const count = takeCount(c);
   const found = await loadFilingContext(db, {
     categorySlug: body.category,
-    regionCodes: [body.regencyCode, body.districtCode, body.villageCode],
+    regencyCode: body.regencyCode,
+    districtCode: body.districtCode,
+    villageCode: body.villageCode,
     uploadIds: body.photoIds,
     idempotency,
-    count: count?.query,
+    count: count?.values,
   });
   if (count) limitCounted(count.pending, found.counted ?? []);
   const earlier = replayOf(found.earlier);
@@ -112,7 +114,7 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
           apiKeyId: source?.apiKeyId ?? null,
           mediaUrl: source?.mediaUrl ?? null,
         },
-        uploads,
+        uploadIds: uploads.map((u) => u.id),
         event: { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' },
         idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
       });
