@@ -36,8 +36,22 @@ function words(text: string): Set<string> {
   );
 }
 
-/** The significant words of title (counted twice over) and description. */
-const wordsOf = (c: DuplicateFacts) => words(`${c.title} ${c.title} ${c.description}`);
+/**
+ * The significant words of title (counted twice over) and description. The same open
+ * complaints are candidates for many new ones in a row, so their words are remembered by text
+ * (a complaint whose text is corrected is simply read again).
+ */
+function wordsOf(c: DuplicateFacts): Set<string> {
+  const text = `${c.title} ${c.title} ${c.description}`;
+  let found = wordsByText.get(text);
+  if (!found) {
+    if (wordsByText.size >= WORDS_REMEMBERED) wordsByText.delete(wordsByText.keys().next().value!);
+    wordsByText.set(text, (found = words(text)));
+  }
+  return found;
+}
+const WORDS_REMEMBERED = 2000;
+const wordsByText = new Map<string, Set<string>>();
 
 /** Jaccard similarity of the significant words of title and description, 0..1. */
 export function textSimilarity(a: DuplicateFacts, b: DuplicateFacts): number {
