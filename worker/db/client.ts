@@ -28,19 +28,24 @@ export function preparedOnce<T>(build: (db: Database) => T): (db: Database) => T
   };
 }
 
-type PreparedAll = { all: (...args: never[]) => Promise<unknown>; getQuery(): { sql: string; params: unknown[] } };
+export type PreparedAll = { all: (...args: never[]) => Promise<unknown>; getQuery(): { sql: string; params: unknown[] } };
 type Answers<Q extends readonly PreparedAll[]> = { -readonly [K in keyof Q]: Awaited<ReturnType<Q[K]['all']>> };
 
 /** Runs prepared queries with their placeholder values in one D1 round trip, each answer mapped as drizzle maps it. */
 export async function batchPrepared<const Q extends readonly PreparedAll[]>(db: Database, queries: Q, values: Record<string, unknown>): Promise<Answers<Q>> {
+  return (await runPrepared(db, queries.map((query) => [query, values] as const))) as Answers<Q>;
+}
+
+/** Prepared queries, each with values of its own (one statement run for several rows), in one round trip. */
+export async function runPrepared<Q extends PreparedAll>(db: Database, items: readonly (readonly [Q, Record<string, unknown>])[]): Promise<Awaited<ReturnType<Q['all']>>[]> {
   const d1 = db.$client;
   const results = await d1.batch(
-    queries.map((query) => {
+    items.map(([query, values]) => {
       const { sql, params } = query.getQuery();
       return d1.prepare(sql).bind(...params.map((param) => valueOf(param, values)));
     }),
   );
-  return results.map((result, i) => (queries[i] as unknown as D1PreparedQuery).mapAllResult(result, true)) as Answers<Q>;
+  return results.map((result, i) => (items[i]![0] as unknown as D1PreparedQuery).mapAllResult(result, true)) as Awaited<ReturnType<Q['all']>>[];
 }
 
 /** A parameter with its placeholder filled and encoded as its column stores it (null stays null). */

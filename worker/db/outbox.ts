@@ -1,7 +1,7 @@
 // The outbox: events are written with the state change, and marked delivered once the
 // consumer has seen them; the cron re-sends the ones never confirmed.
-import { and, asc, eq, inArray, isNull, lt } from 'drizzle-orm';
-import type { Database } from './client';
+import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { type Database, preparedOnce } from './client';
 import { deadLetters, events } from './schema';
 
 export async function findEvent(db: Database, id: number) {
@@ -10,11 +10,16 @@ export async function findEvent(db: Database, id: number) {
 }
 
 export function markEventsDelivered(db: Database, ids: number[], at: Date) {
-  return db
-    .update(events)
-    .set({ deliveredAt: at })
-    .where(and(inArray(events.id, ids), isNull(events.deliveredAt)));
+  return deliveredStatement(db).run({ ids: JSON.stringify(ids), at });
 }
+
+const deliveredStatement = preparedOnce((db) =>
+  db
+    .update(events)
+    .set({ deliveredAt: sql.placeholder('at') as never })
+    .where(and(sql`${events.id} in (select value from json_each(${sql.placeholder('ids')}))`, isNull(events.deliveredAt)))
+    .prepare(),
+);
 
 /** Events older than `before` that no consumer has confirmed yet. */
 export async function listUndeliveredEventIds(db: Database, before: Date, limit = 100) {

@@ -1,10 +1,10 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
-import { and, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, inArray, ne, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
 import type { Priority } from '../domain/vocabulary';
 import type { RoutingRule } from '../domain/routing';
-import type { Database } from './client';
+import { type Database, type PreparedAll, preparedOnce, runPrepared } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
 import { targetsOf, targetsQuery } from './settings';
 
@@ -40,27 +40,22 @@ export const isRoutedEvent = (type: string) => (ROUTED_EVENTS as readonly string
  * same village or near its pin. Events that do not exist are left out.
  */
 export async function loadEventWork(db: Database, eventIds: number[]) {
-  const ofEvents = inArray(events.id, eventIds);
-  const complaintIds = db.select({ id: events.complaintId }).from(events).where(ofEvents);
-  const routedCategories = db
-    .select({ id: complaints.categoryId })
-    .from(complaints)
-    .innerJoin(events, eq(events.complaintId, complaints.id))
-    .where(and(ofEvents, inArray(events.type, ROUTED_EVENTS)));
-  const [eventRows, complaintRows, rules, targetRows, ...candidates] = (await db.batch([
-    db.select().from(events).where(ofEvents),
-    db
-      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
-      .from(complaints)
-      .innerJoin(categories, eq(categories.id, complaints.categoryId))
-      .where(inArray(complaints.id, complaintIds)),
-    routingRulesQuery(db, inArray(routingRules.categoryId, routedCategories)),
-    targetsQuery(db),
-    ...eventIds.map((id) => duplicateCandidatesQuery(db, id)),
-  ])) as [EventRow[], { complaint: ComplaintRow; defaultPriority: Priority }[], RoutingRule[], { value: unknown }[], ...DuplicateFacts[][]];
+  const { common, candidates } = eventWorkStatements(db);
+  const listed = { eventIds: JSON.stringify(eventIds) };
+  const answers = await runPrepared<PreparedAll>(db, [
+    ...common.map((query) => [query, listed] as const),
+    ...eventIds.map((eventId) => [candidates, { eventId }] as const),
+  ]);
+  const [eventRows, complaintRows, rules, targetRows, ...others] = answers as [
+    EventRow[],
+    { complaint: ComplaintRow; defaultPriority: Priority }[],
+    RoutingRule[],
+    { value: unknown }[],
+    ...DuplicateFacts[][],
+  ];
   const targets = targetsOf(targetRows);
   const complaintById = new Map(complaintRows.map((r) => [r.complaint.id, r]));
-  const othersByEvent = new Map(eventIds.map((id, i) => [id, candidates[i] ?? []]));
+  const othersByEvent = new Map(eventIds.map((id, i) => [id, others[i] ?? []]));
   return eventRows.flatMap((event) => {
     const found = complaintById.get(event.complaintId);
     if (!found) return [];
@@ -76,12 +71,35 @@ export async function loadEventWork(db: Database, eventIds: number[]) {
     ];
   });
 }
+
+/** loadEventWork's statements, built once per database: the batch's event ids go in as one JSON list. */
+const eventWorkStatements = preparedOnce((db) => {
+  const ofEvents = sql`${events.id} in (select value from json_each(${sql.placeholder('eventIds')}))`;
+  const complaintIds = db.select({ id: events.complaintId }).from(events).where(ofEvents);
+  const routedCategories = db
+    .select({ id: complaints.categoryId })
+    .from(complaints)
+    .innerJoin(events, eq(events.complaintId, complaints.id))
+    .where(and(ofEvents, inArray(events.type, ROUTED_EVENTS)));
+  const common = [
+    db.select().from(events).where(ofEvents).prepare(),
+    db
+      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
+      .from(complaints)
+      .innerJoin(categories, eq(categories.id, complaints.categoryId))
+      .where(inArray(complaints.id, complaintIds))
+      .prepare(),
+    routingRulesQuery(db, inArray(routingRules.categoryId, routedCategories)).prepare(),
+    targetsQuery(db).prepare(),
+  ] as PreparedAll[];
+  return { common, candidates: duplicateCandidatesQuery(db, sql.placeholder('eventId')).prepare() as PreparedAll };
+});
 export type EventWork = Awaited<ReturnType<typeof loadEventWork>>[number];
 type EventRow = typeof events.$inferSelect;
 type ComplaintRow = typeof complaints.$inferSelect;
 
 /** The possible duplicates of an event's complaint, when the event is a routed one (else none). */
-function duplicateCandidatesQuery(db: Database, eventId: number) {
+function duplicateCandidatesQuery(db: Database, eventId: Placeholder) {
   const complaintId = sql`(select ${events.complaintId} from ${events} where ${events.id} = ${eventId})`;
   const routed = sql`(select ${events.type} from ${events} where ${events.id} = ${eventId}) in ${ROUTED_EVENTS}`;
   const subject = alias(complaints, 'subject');
@@ -112,10 +130,22 @@ function duplicateCandidatesQuery(db: Database, eventId: number) {
     .limit(50);
 }
 
-export function storeRoutingResult(
-  db: Database,
-  id: number,
-  result: { suggestedAgencyId: number | null; duplicateCandidates: NonNullable<(typeof complaints.$inferInsert)['duplicateCandidates']> },
-) {
-  return db.update(complaints).set(result).where(eq(complaints.id, id));
+export interface RoutingResult {
+  suggestedAgencyId: number | null;
+  duplicateCandidates: NonNullable<(typeof complaints.$inferInsert)['duplicateCandidates']>;
 }
+
+/** Stores each complaint's suggestion and possible duplicates, in one round trip. */
+export async function storeRoutingResults(db: Database, results: { complaintId: number; result: RoutingResult }[]): Promise<void> {
+  if (results.length === 0) return;
+  const statement = routingResultStatement(db);
+  await runPrepared(db, results.map(({ complaintId, result }) => [statement, { complaintId, ...result }] as const));
+}
+
+const routingResultStatement = preparedOnce((db) =>
+  db
+    .update(complaints)
+    .set({ suggestedAgencyId: sql.placeholder('suggestedAgencyId'), duplicateCandidates: sql.placeholder('duplicateCandidates') } as never)
+    .where(eq(complaints.id, sql.placeholder('complaintId')))
+    .prepare(),
+);

@@ -4,7 +4,7 @@
 // `submitted` at the version it read.
 import { applyComplaintChange } from '../db/complaint-actions';
 import type { Database } from '../db/client';
-import { type EventWork, storeRoutingResult } from '../db/routing';
+import { type EventWork, storeRoutingResults } from '../db/routing';
 import { rankDuplicateCandidates } from '../domain/duplicates';
 import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
@@ -19,14 +19,13 @@ export async function routeComplaints(db: Database, d1: D1Database, works: Event
   const open = works
     .filter((w) => w.complaint.status === 'submitted')
     .map((work) => ({ work, rule: pickRoutingRule(work.rules, work.complaint) }));
-  const [first, ...rest] = open.map(({ work, rule }) =>
-    storeRoutingResult(db, work.complaint.id, {
-      suggestedAgencyId: rule?.agencyId ?? null,
-      duplicateCandidates: rankDuplicateCandidates(work.complaint, work.others),
-    }),
+  await storeRoutingResults(
+    db,
+    open.map(({ work, rule }) => ({
+      complaintId: work.complaint.id,
+      result: { suggestedAgencyId: rule?.agencyId ?? null, duplicateCandidates: rankDuplicateCandidates(work.complaint, work.others) },
+    })),
   );
-  if (!first) return [];
-  await db.batch([first, ...rest]);
   const written: number[] = [];
   for (const { work, rule } of open) {
     // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
