@@ -2,7 +2,7 @@
 // leaves only through `reporter`, and only when the caller may see it.
 import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeeReporter, staffReaches, type Viewer } from '../domain/access';
-import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow } from './complaints';
+import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
 
 export const EXCERPT_LENGTH = 240;
 
@@ -11,15 +11,15 @@ export function photoInfo(p: PhotoRow): PhotoInfo {
 }
 
 /** Filed through Open311: by which app, with what link (staff views only). */
-export function filedVia({ complaint, apiKey }: ComplaintRow): FiledVia | null {
+export function filedVia({ complaint, apiKey }: ViewedComplaintRow): FiledVia | null {
   return apiKey?.name ? { apiKey: apiKey.name, mediaUrl: complaint.mediaUrl } : null;
 }
 
 /** The category and the place, as every view names them. */
-const categoryOf = ({ category }: ComplaintRow) => ({ slug: category.slug, name: { id: category.nameId, en: category.nameEn }, icon: category.icon });
-const placeOf = (row: ComplaintRow) => ({ regency: row.regency, district: row.district, village: row.village });
+const categoryOf = ({ category }: ViewedComplaintRow) => ({ slug: category.slug, name: { id: category.nameId, en: category.nameEn }, icon: category.icon });
+const placeOf = (row: ViewedComplaintRow) => ({ regency: row.regency, district: row.district, village: row.village });
 
-function common(row: ComplaintRow) {
+function common(row: ViewedComplaintRow) {
   const c = row.complaint;
   return {
     code: c.code,
@@ -51,7 +51,7 @@ export function timelineEvent({ event, agency }: EventRow): TimelineEvent {
 }
 
 export function complaintView(
-  row: ComplaintRow,
+  row: ViewedComplaintRow,
   photos: PhotoRow[],
   events: EventRow[],
   viewer: { isReporter: boolean; seesReporter: boolean; isStaff: boolean },
@@ -95,7 +95,7 @@ export function viewFor({ row, photos, events }: LoadedComplaint, viewer: Viewer
 }
 
 /** The fields every full view of one complaint shares. */
-export function complaintCore(row: ComplaintRow): ComplaintCore {
+export function complaintCore(row: ViewedComplaintRow): ComplaintCore {
   const c = row.complaint;
   return {
     code: c.code,

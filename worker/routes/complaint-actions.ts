@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { viewFor } from '../db/complaint-views';
 import { applyComplaintChange, type ComplaintChange } from '../db/complaint-actions';
 import { findAgencyBySlug } from '../db/agencies';
-import { type ComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
+import { type ComplaintRow, type ViewedComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
 import { staffReaches } from '../domain/access';
 import { rejectReasons } from '../domain/api';
 import { type ComplaintAction, transition } from '../domain/lifecycle';
@@ -61,7 +61,7 @@ function checkAction(c: Context<AppEnv>, row: ComplaintRow, action: ComplaintAct
   return to;
 }
 
-const stale = (row: ComplaintRow) =>
+const stale = (row: ViewedComplaintRow) =>
   new ApiError('conflict', 'The complaint was changed by someone else: reload it', {
     details: [{ path: 'version', message: `Now at version ${row.complaint.version}, status ${row.complaint.status}` }],
   });
