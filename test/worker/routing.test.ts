@@ -2,7 +2,8 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import { distanceMetres, rankDuplicateCandidates, textSimilarity } from '../../worker/domain/duplicates';
 import { pickRoutingRule, type RoutingRule } from '../../worker/domain/routing';
-import { newCitizen } from './citizen';
+import { newCitizen, place } from './citizen';
+import { insertComplaint } from './fixtures';
 
 const rule = (over: Partial<RoutingRule>): RoutingRule => ({ categoryId: 1, regencyCode: null, agencyId: 1, rank: 0, autoForward: false, agencyActive: true, ...over });
 
@@ -64,6 +65,27 @@ describe('routing on the queue', () => {
     const candidates = JSON.parse(stored!.duplicate_candidates!) as { code: string; similarity: number }[];
     expect(candidates[0]?.code).toBe(first.code);
     expect(candidates[0]!.similarity).toBeGreaterThan(0.3);
+  });
+
+  it('looks among the newest when a place has more than 50 open complaints of the kind', async () => {
+    const weeksAgo = new Date(Date.now() - 20 * 24 * 3600_000);
+    for (let i = 0; i < 55; i++) {
+      await insertComplaint({
+        regencyCode: place.regencyCode,
+        districtCode: place.districtCode,
+        villageCode: place.villageCode,
+        title: `Keluhan lama nomor ${i}`,
+        description: 'Pembayaran rekening bulan lalu tercatat dua kali di kantor pelayanan.',
+        submittedAt: weeksAgo,
+        updatedAt: weeksAgo,
+      });
+    }
+    const citizen = newCitizen();
+    const first = await citizen.fileOk({ title: 'Pipa bocor di depan masjid', description: 'Pipa PDAM bocor besar di depan masjid, air terbuang ke jalan sejak pagi.' });
+    const second = await citizen.fileOk({ title: 'Pipa bocor depan masjid', description: 'Pipa PDAM bocor di depan masjid, air terbuang ke jalan.' });
+    await vi.waitFor(async () => expect((await row(second.code))?.duplicate_candidates).toBeTruthy(), { timeout: 10_000, interval: 100 });
+    const candidates = JSON.parse((await row(second.code))!.duplicate_candidates!) as { code: string }[];
+    expect(candidates[0]?.code).toBe(first.code);
   });
 
   it('forwards at once where the rule says auto_forward (disaster → BPBD NTB)', async () => {

@@ -1,5 +1,5 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
-import { and, eq, inArray, ne, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
 import type { Priority } from '../domain/vocabulary';
@@ -127,6 +127,8 @@ function duplicateCandidatesQuery(db: Database, eventId: Placeholder) {
         or(eq(complaints.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
       ),
     )
+    // The newest first: in a busy place the 50 kept are the ones most likely the same matter.
+    .orderBy(desc(complaints.submittedAt))
     .limit(50);
 }
 
