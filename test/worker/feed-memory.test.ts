@@ -1,10 +1,11 @@
-// The public feed is remembered for a few seconds per isolate (worker/http/micro-cache.ts):
-// what a write elsewhere changes shows within that time, what a write through this Worker
-// changes shows at once, and `Cache-Control: no-cache` always reads D1.
+// The public feed and the public's view of a complaint are remembered for a few seconds per
+// isolate (worker/http/micro-cache.ts): what a write elsewhere changes shows within that time,
+// what a write through this Worker changes shows at once, and `Cache-Control: no-cache` always
+// reads D1. Whoever carries a tracking token or a cookie always gets D1's answer.
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import type { FeedResponse } from '../../worker/domain/api';
-import { FEED_MEMORY_MS } from '../../worker/routes/complaints';
+import type { ComplaintView, FeedResponse } from '../../worker/domain/api';
+import { FEED_MEMORY_MS, PAGE_MEMORY_MS } from '../../worker/routes/complaints';
 import { newCitizen } from './citizen';
 import { call } from './helpers';
 import { signIn } from './staff';
@@ -26,6 +27,10 @@ const forwardInD1 = (code: string) =>
 /** Filed, and the queue consumer done with it (its batch, too, forgets what was remembered). */
 async function filedAndRouted() {
   const { code } = await newCitizen().fileOk();
+  return filedAndRoutedCode(code);
+}
+
+async function filedAndRoutedCode(code: string) {
   await vi.waitFor(
     async () => {
       const row = await env.DB.prepare(
@@ -82,5 +87,48 @@ describe('the feed remembered for a few seconds', () => {
     const res = await call('/api/complaints?limit=0');
     expect(res.status).toBe(400);
     expect(res.headers.get('Cache-Control')).toBeNull();
+  });
+});
+
+describe("a complaint's public page remembered for a few seconds", () => {
+  const page = async (code: string, headers: Record<string, string> = {}) => {
+    const res = await call(`/api/complaints/${code}`, { headers });
+    expect(res.status).toBe(200);
+    return { cacheControl: res.headers.get('Cache-Control'), view: await res.json<ComplaintView>() };
+  };
+  const retitle = (code: string, title: string) => env.DB.prepare('UPDATE complaints SET title = ? WHERE code = ?').bind(title, code).run();
+
+  it('shares the public view only: the reporter, staff and a no-cache re-read get it as it is now', async () => {
+    const moderator = (await signIn('moderator')).cookie; // signing in is a write: before anything is remembered
+    const { code, trackingToken } = await newCitizen().fileOk({ title: 'Lampu jalan padam di gang mawar' });
+    await filedAndRoutedCode(code);
+    const filledAt = Date.now();
+    expect((await page(code)).view.title).toBe('Lampu jalan padam di gang mawar');
+
+    await retitle(code, 'Lampu jalan padam di gang melati');
+    const remembered = await page(code);
+    expect(remembered.view.title).toBe('Lampu jalan padam di gang mawar');
+    // Browsers are not told to keep it: the answer depends on who asks.
+    expect(remembered.cacheControl).toBe('private, no-store');
+    expect(remembered.view.reporter).toBeNull();
+
+    const own = await page(code, { 'X-Tracking-Token': trackingToken });
+    expect(own.view).toMatchObject({ title: 'Lampu jalan padam di gang melati', viewerIsReporter: true });
+    expect((await page(code, { Cookie: moderator })).view.title).toBe('Lampu jalan padam di gang melati');
+    // The public view did not pick up the reporter's or the moderator's answer.
+    expect((await page(code)).view).toMatchObject({ title: 'Lampu jalan padam di gang mawar', reporter: null, viewerIsReporter: false });
+
+    expect((await page(code, { 'Cache-Control': 'no-cache' })).view.title).toBe('Lampu jalan padam di gang melati');
+    await retitle(code, 'Lampu jalan padam di gang kenanga');
+    expect((await page(code)).view.title).toBe('Lampu jalan padam di gang melati');
+    await new Promise((resolve) => setTimeout(resolve, PAGE_MEMORY_MS - (Date.now() - filledAt) + 200));
+    expect((await page(code)).view.title).toBe('Lampu jalan padam di gang kenanga');
+  });
+
+  it('keeps no refusal: a confidential complaint stays unknown to the public, and shows to its reporter', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk({ confidential: true });
+    expect((await call(`/api/complaints/${code}`)).status).toBe(404);
+    expect((await call(`/api/complaints/${code}`)).status).toBe(404);
+    expect((await page(code, { 'X-Tracking-Token': trackingToken })).view.code).toBe(code);
   });
 });

@@ -97,8 +97,8 @@ export const citizenDocs = {
     tag: 'complaints',
     summary: { id: 'Daftar pengaduan publik', en: 'The public feed' },
     description: {
-      id: 'Pengaduan yang sudah diverifikasi dan tidak rahasia, yang terbaru lebih dulu; `nextCursor` meminta halaman berikutnya. Dengan `pinned=true`, paling banyak 200 pengaduan yang bertitik di peta.',
-      en: 'Verified, non-confidential complaints, newest first; `nextCursor` asks for the next page. With `pinned=true`, up to 200 of those with a map pin.',
+      id: 'Pengaduan yang sudah diverifikasi dan tidak rahasia, yang terbaru lebih dulu; `nextCursor` meminta halaman berikutnya. Dengan `pinned=true`, paling banyak 200 pengaduan yang bertitik di peta. Jawabannya bisa berumur sampai 5 detik (dibagi bagi semua penanya); `Cache-Control: no-cache` meminta keadaan saat ini.',
+      en: 'Verified, non-confidential complaints, newest first; `nextCursor` asks for the next page. With `pinned=true`, up to 200 of those with a map pin. The answer may be up to 5 seconds old (it is shared by everyone who asks); `Cache-Control: no-cache` asks for it as it is now.',
     },
     ok: { status: 200, description: { id: '`FeedResponse`: `items` dan `nextCursor`.', en: '`FeedResponse`: `items` and `nextCursor`.' } },
   },
@@ -106,8 +106,8 @@ export const citizenDocs = {
     tag: 'complaints',
     summary: { id: 'Satu pengaduan', en: 'One complaint' },
     description: {
-      id: 'Status, foto, dan riwayat publiknya. Dengan token pelacakan, juga data pelapor sendiri; staf melihat sebanyak yang diizinkan perannya. Bagi orang lain, pengaduan rahasia dijawab tidak ditemukan.',
-      en: "Its status, photos and public timeline. With the tracking token also the reporter's own details; staff see what their role allows. A confidential complaint is not found for anyone else.",
+      id: 'Status, foto, dan riwayat publiknya. Dengan token pelacakan, juga data pelapor sendiri; staf melihat sebanyak yang diizinkan perannya. Bagi orang lain, pengaduan rahasia dijawab tidak ditemukan. Tampilan publik (tanpa token dan tanpa cookie) bisa berumur sampai 5 detik; `Cache-Control: no-cache` meminta keadaan saat ini, seperti yang dilakukan pembaruan langsung.',
+      en: "Its status, photos and public timeline. With the tracking token also the reporter's own details; staff see what their role allows. A confidential complaint is not found for anyone else. The public's view (no token, no cookie) may be up to 5 seconds old; `Cache-Control: no-cache` asks for it as it is now, as live updates do.",
     },
     access: [...reporterOrAnyone],
     ok: { status: 200, description: { id: 'Pengaduan itu (`ComplaintView`).', en: 'The complaint (`ComplaintView`).' } },

@@ -1,12 +1,12 @@
 // Citizens' side of complaints: file one, read one (more with the tracking token), add a
 // comment as its reporter, and browse the public feed.
-import { Hono } from 'hono';
+import { type Context, Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { feedItem, timelineEvent, viewFor } from '../db/complaint-views';
 import { addComment } from '../db/complaint-actions';
 import { findComplaintByCode, listFeed, loadComplaintByCode } from '../db/complaints';
 import { findEvent } from '../db/outbox';
-import { type FeedResponse, IDEMPOTENCY_HEADER } from '../domain/api';
+import { type FeedResponse, IDEMPOTENCY_HEADER, TRACKING_TOKEN_HEADER } from '../domain/api';
 import { transition } from '../domain/lifecycle';
 import { maySeeComplaint } from '../domain/access';
 import { viewerOf } from '../http/viewer';
@@ -23,6 +23,14 @@ import { commentBody, complaintCodeParam, createComplaintBody, feedQuery } from 
 
 /** The feed is the same for everyone: a few seconds old at most, it spares D1 under a burst. */
 export const FEED_MEMORY_MS = 5000;
+/**
+ * A complaint's page as the public sees it, likewise. Its viewers' live socket re-reads it
+ * fresh as soon as it opens (and after every event), so an older first answer is corrected
+ * within a moment.
+ */
+export const PAGE_MEMORY_MS = 5000;
+/** Neither the tracking token nor any cookie (a staff session): the public's view. */
+const anonymous = (c: Context<AppEnv>) => !c.req.header(TRACKING_TOKEN_HEADER) && !c.req.header('Cookie');
 
 const jsonLimit = bodyLimit({
   maxSize: 64 * 1024,
@@ -60,6 +68,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1)?.complaint;
+    c.header('Cache-Control', `public, max-age=${FEED_MEMORY_MS / 1000}`);
     const body: FeedResponse = {
       items: page.map((r) => feedItem(r, photos.filter((p) => p.complaintId === r.complaint.id))),
       nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.id) : null,
@@ -67,7 +76,7 @@ export const complaintRoutes = new Hono<AppEnv>()
     return c.json(body);
   })
 
-  .get('/:code', validate('param', complaintCodeParam), async (c) => {
+  .get('/:code', sharedFor(PAGE_MEMORY_MS, anonymous), validate('param', complaintCodeParam), async (c) => {
     const db = c.get('db');
     const loaded = await loadComplaintByCode(db, c.req.valid('param').code);
     if (!loaded) throw notFound('Complaint');

@@ -15,9 +15,15 @@ const tokenHeaders = (token: string | null | undefined): HeadersInit =>
 
 const complaintPath = (code: string) => `/api/complaints/${encodeURIComponent(code)}`;
 
-/** With the reporter's token the view also holds their details (`viewerIsReporter`). */
-export const getComplaint = (code: string, token?: string | null) =>
-  request<ComplaintView>(complaintPath(code), { headers: tokenHeaders(token) });
+/**
+ * With the reporter's token the view also holds their details (`viewerIsReporter`). The
+ * public's view may be a few seconds old (the Worker shares it for a moment); `fresh` asks
+ * for it as it is now, as a live update must.
+ */
+export const getComplaint = (code: string, token?: string | null, options: { fresh?: boolean } = {}) =>
+  request<ComplaintView>(complaintPath(code), {
+    headers: { ...tokenHeaders(token), ...(options.fresh ? { 'Cache-Control': 'no-cache' } : {}) },
+  });
 
 export const postComment = (code: string, token: string, body: string) =>
   request<TimelineEvent>(`${complaintPath(code)}/comments`, {

@@ -1,5 +1,6 @@
 // The tracking page follows `complaint:<code>` while it is open. A live message only says that
-// something happened: the page re-reads the complaint (the catch-up is that same re-read) and
+// something happened: the page re-reads the complaint, fresh (the catch-up is that same re-read,
+// so a first answer the Worker shared from a few seconds ago is corrected as the socket opens) and
 // says politely what is new. The topic opens once the complaint has loaded, so a code that is
 // not found (or confidential without the token) never knocks on the socket.
 import { createEffect, createMemo, createSignal, untrack, type Accessor } from 'solid-js';
@@ -27,7 +28,7 @@ export function followComplaint(options: FollowComplaintOptions) {
 
   /** Re-reads the complaint, shows it and says what is new; resolves with its newest event id. */
   async function reread(): Promise<number> {
-    const fresh = await getComplaint(options.code, options.token);
+    const fresh = await getComplaint(options.code, options.token, { fresh: true });
     const before = untrack(options.view);
     if (before && fresh.version < before.version) return newestId(before); // an older answer came late
     options.update(fresh);
