@@ -20,12 +20,18 @@ const PACED_FILINGS = 15;
 
 const bare = { key: 'bare', label: 'GET /api/health', request: { method: 'GET', path: '/api/health' } };
 
-/** The routes measured against the bare one, with their targets (share of the ceiling). */
+const fresh = { 'Cache-Control': 'no-cache' };
+
+/** The routes measured against the bare one, with their targets (share of the ceiling; null: none). */
 export function apiRoutes(complaintCode) {
   return [
     { key: 'feed', label: 'GET /api/complaints (feed, first page)', request: { method: 'GET', path: '/api/complaints' }, share: 0.5 },
     { key: 'page', label: `GET /api/complaints/${complaintCode} (complaint page)`, request: { method: 'GET', path: `/api/complaints/${complaintCode}` }, share: 0.5 },
     { key: 'create', label: 'POST /api/complaints (creation)', request: filingRequest(), share: 0.25 },
+    // The same reads asked for fresh (the client's live re-reads do): what they cost when the
+    // Worker's few seconds of shared memory do not answer. For information, no target.
+    { key: 'feed-fresh', label: 'GET /api/complaints, read fresh (Cache-Control: no-cache)', request: { method: 'GET', path: '/api/complaints', headers: fresh }, share: null },
+    { key: 'page-fresh', label: `GET /api/complaints/${complaintCode}, read fresh (Cache-Control: no-cache)`, request: { method: 'GET', path: `/api/complaints/${complaintCode}`, headers: fresh }, share: null },
   ];
 }
 
@@ -173,6 +179,7 @@ function summarise(loaded, single) {
   });
   const oneConnection = single.map(({ route, run }) => ({
     key: route.key,
+    targeted: route.key !== 'bare' && route.share !== null,
     label: route.label,
     requests: run.ok,
     p50: percentile(run.latencies, 50),
@@ -198,15 +205,15 @@ export function throughputRows(t) {
         group,
         measure: `${r.label}: throughput / ceiling`,
         result: `${pct(r.share)} (rounds ${pct(r.shareRange[0])}–${pct(r.shareRange[1])}; ${r.rps.toFixed(0)} vs ${r.bareRps.toFixed(0)} req/s)${failed(r.failures)}`,
-        target: `≥ ${pct(r.shareTarget)}`,
-        met: clean && r.share >= r.shareTarget,
+        target: r.shareTarget === null ? '' : `≥ ${pct(r.shareTarget)}`,
+        met: r.shareTarget === null ? null : clean && r.share >= r.shareTarget,
       },
       {
         group,
         measure: `${r.label}: p99 / ceiling p99`,
         result: `${r.p99Ratio.toFixed(2)}x (p99 ${ms(r.p99)} vs ${ms(r.bareP99)} ms; p50 ${ms(r.p50)} ms)`,
-        target: '≤ 2x',
-        met: clean && r.p99Ratio <= 2,
+        target: r.shareTarget === null ? '' : '≤ 2x',
+        met: r.shareTarget === null ? null : clean && r.p99Ratio <= 2,
       },
     );
     if (r.drainSeconds >= 0.5) {
@@ -226,8 +233,8 @@ export function throughputRows(t) {
       group: 'API, 1 connection',
       measure: isBare ? 'GET /api/health' : r.label,
       result: `p50 ${ms(r.p50)} ms, p99 ${ms(r.p99)} ms (${r.requests} requests)${failed(r.failures)}`,
-      target: isBare ? '' : 'p50 < 20 ms',
-      met: isBare ? null : r.failures.length === 0 && r.p50 < 20,
+      target: r.targeted ? 'p50 < 20 ms' : '',
+      met: r.targeted ? r.failures.length === 0 && r.p50 < 20 : null,
     });
   }
   const paced = t.pacedCreation;
