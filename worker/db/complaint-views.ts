@@ -69,7 +69,7 @@ export function complaintView(
   };
 }
 
-export function feedItem(row: ComplaintRow, photos: PhotoRow[]): FeedItem {
+export function feedItem(row: ViewedComplaintRow, photos: PhotoRow[]): FeedItem {
   const first = photos[0];
   return {
     ...common(row),

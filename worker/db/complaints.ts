@@ -5,7 +5,7 @@ import { alias, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { ActorRole, ComplaintStatus, EventVisibility } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
-import { batchPrepared, type Database, preparedOnce } from './client';
+import { batchPrepared, type Database, type PreparedAll, preparedOnce } from './client';
 import { targetsOf, targetsQuery } from './settings';
 import { countStatement, type countValues } from './rate-limits';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, regions, uploads } from './schema';
@@ -106,43 +106,60 @@ export interface FeedQuery {
   limit: number;
 }
 
-/** Public, non-confidential complaints, newest first, keyset-paginated. */
+/** Which of the feed's filters a request uses: one statement is built for each such shape. */
+const feedShape = (q: FeedQuery) => [q.status, q.categorySlug, q.regencyCode, q.pinnedOnly || undefined, q.after].map((v) => (v === undefined ? 0 : 1)).join('');
+
+/** Public, non-confidential complaints, newest first, keyset-paginated (the filters as placeholders). */
 function feedWhere(q: FeedQuery): SQL | undefined {
+  const ph = sql.placeholder;
   return and(
     // The unary + keeps SQLite off the status index: most complaints are public, so reading
     // the submission-time index newest first and filtering stops after about a page,
     // where a search by status would sort every public complaint first.
     sql.raw(`complaints.confidential = 0 and +complaints.status in (${feedStatuses.map((s) => `'${s}'`).join(', ')})`),
-    q.status ? eq(complaints.status, q.status) : undefined,
-    q.categorySlug ? eq(categories.slug, q.categorySlug) : undefined,
-    q.regencyCode ? eq(complaints.regencyCode, q.regencyCode) : undefined,
+    q.status ? eq(complaints.status, ph('status')) : undefined,
+    q.categorySlug ? eq(categories.slug, ph('categorySlug')) : undefined,
+    q.regencyCode ? eq(complaints.regencyCode, ph('regencyCode')) : undefined,
     q.pinnedOnly ? and(isNotNull(complaints.lat), isNotNull(complaints.lng)) : undefined,
     q.after
-      ? or(
-          lt(complaints.submittedAt, new Date(q.after.submittedAt)),
-          and(eq(complaints.submittedAt, new Date(q.after.submittedAt)), lt(complaints.id, q.after.id)),
-        )
+      ? or(lt(complaints.submittedAt, ph('afterAt')), and(eq(complaints.submittedAt, ph('afterAt')), lt(complaints.id, ph('afterId'))))
       : undefined,
   );
 }
 const feedOrder = [desc(complaints.submittedAt), desc(complaints.id)];
 
+/** The feed's two statements for a shape of query, built the first time that shape is asked for. */
+const feedStatements = preparedOnce(() => new Map<string, readonly [PreparedAll, PreparedAll]>());
+function feedStatementsFor(db: Database, q: FeedQuery) {
+  const shapes = feedStatements(db);
+  const shape = feedShape(q);
+  let built = shapes.get(shape);
+  if (!built) {
+    const where = feedWhere(q);
+    const limit = sql.placeholder('limit');
+    const pageIds = db.select({ id: complaints.id }).from(complaints).innerJoin(categories, eq(categories.id, complaints.categoryId)).where(where).orderBy(...feedOrder).limit(limit);
+    built = [
+      selectViewed(db).where(where).orderBy(...feedOrder).limit(limit).prepare(),
+      photosQuery(db, inArray(photos.complaintId, pageIds)).prepare(),
+    ] as const;
+    shapes.set(shape, built);
+  }
+  return built;
+}
+
 /**
  * A page of the public feed with the photos of its complaints, in one round trip to D1
- * (each one costs about as much as the rest of the request).
+ * (each one costs about as much as the rest of the request), with statements built once.
  */
-export async function listFeed(db: Database, q: FeedQuery): Promise<{ rows: ComplaintRow[]; photos: PhotoRow[] }> {
-  const pageIds = db
-    .select({ id: complaints.id })
-    .from(complaints)
-    .innerJoin(categories, eq(categories.id, complaints.categoryId))
-    .where(feedWhere(q))
-    .orderBy(...feedOrder)
-    .limit(q.limit);
-  const [rows, photoRows] = await db.batch([
-    selectComplaints(db).where(feedWhere(q)).orderBy(...feedOrder).limit(q.limit),
-    photosQuery(db, inArray(photos.complaintId, pageIds)),
-  ]);
+export async function listFeed(db: Database, q: FeedQuery): Promise<{ rows: ViewedComplaintRow[]; photos: PhotoRow[] }> {
+  const [rows, photoRows] = (await batchPrepared(db, feedStatementsFor(db, q), {
+    status: q.status,
+    categorySlug: q.categorySlug,
+    regencyCode: q.regencyCode,
+    afterAt: q.after?.submittedAt,
+    afterId: q.after?.id,
+    limit: q.limit,
+  })) as [ViewedComplaintRow[], PhotoRow[]];
   return { rows, photos: photoRows };
 }
 
