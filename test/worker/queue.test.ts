@@ -78,6 +78,29 @@ describe('complaint-events consumer: routing is idempotent', () => {
     expect(row).toEqual({ status: 'submitted', agencyId: null, version: 3 });
   });
 
+  it('queues a forward already made even when another one in the same batch fails', async () => {
+    vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    const good = await complaintThrough([], 'bencana');
+    const bad = await complaintThrough([], 'bencana');
+    await env.DB.prepare(
+      `CREATE TRIGGER test_forward_fails BEFORE UPDATE OF status ON complaints WHEN NEW.id = ${bad.id} AND NEW.status = 'forwarded' BEGIN SELECT RAISE(ABORT, 'injected'); END`,
+    ).run();
+    try {
+      const result = await deliver('complaint-events', [good, bad].map((c) => ({ kind: 'event', eventId: c.eventIds[0] })));
+      expect(result.retryMessages.map((m) => m.msgId)).toEqual(['m1']);
+      // The good complaint's forward reached the queue and was handled: the agency heard of it at once.
+      await vi.waitFor(
+        async () => {
+          const forwarded = await env.DB.prepare(`SELECT delivered_at FROM events WHERE complaint_id = ? AND type = 'forwarded'`).bind(good.id).first<{ delivered_at: number | null }>();
+          expect(forwarded?.delivered_at).toBeTypeOf('number');
+        },
+        { timeout: 5_000, interval: 50 },
+      );
+    } finally {
+      await env.DB.prepare('DROP TRIGGER test_forward_fails').run();
+    }
+  });
+
   it('retries a failing event instead of confirming it', async () => {
     const { event } = await insertComplaint();
     await env.DB.prepare('ALTER TABLE routing_rules RENAME TO routing_rules_away').run();

@@ -4,7 +4,6 @@ import { createDb, type Database } from '../db/client';
 import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
 import { isRoutedEvent, loadEventWork } from '../db/routing';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
-import { sendEvents } from './producer';
 import { routeComplaints } from './route-complaint';
 import { publishEvents } from '../live/publish';
 
@@ -64,8 +63,7 @@ async function handleEvents(env: Env, db: Database, eventIds: number[]): Promise
   // one already confirmed was handled by an earlier delivery.
   const work = (await loadEventWork(db, [...new Set(eventIds)])).filter((w) => !w.event.deliveredAt);
   if (work.length === 0) return;
-  const written = await routeComplaints(db, env.DB, work.filter((w) => isRoutedEvent(w.event.type)));
-  await sendEvents(env.EVENTS, written);
+  await routeComplaints(db, env.DB, env.EVENTS, work.filter((w) => isRoutedEvent(w.event.type)));
   // Told with the complaint as read before routing: a forward it made is an event of its own.
   await publishEvents(env, work);
   // Confirmed last: a failure above leaves the events for a retry or the outbox sweep.

@@ -9,13 +9,13 @@ import { rankDuplicateCandidates } from '../domain/duplicates';
 import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
 import { responseDueAt } from '../domain/sla';
+import { sendEvents } from './producer';
 
 /**
  * Routes the complaints of a batch's routed events (the caller picks them): every suggestion
- * stored in one D1 batch, then each automatic forward. Returns the ids of the events the
- * forwards wrote, for the queue.
+ * stored in one D1 batch, then each automatic forward, whose events go to the queue.
  */
-export async function routeComplaints(db: Database, d1: D1Database, works: EventWork[]): Promise<number[]> {
+export async function routeComplaints(db: Database, d1: D1Database, queue: Queue, works: EventWork[]): Promise<void> {
   const open = works
     .filter((w) => w.complaint.status === 'submitted')
     .map((work) => ({ work, rule: pickRoutingRule(work.rules, work.complaint) }));
@@ -27,11 +27,15 @@ export async function routeComplaints(db: Database, d1: D1Database, works: Event
     })),
   );
   const written: number[] = [];
-  for (const { work, rule } of open) {
-    // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
-    if (rule?.autoForward && work.event.type === 'submitted') written.push(...(await autoForward(d1, work, rule.agencyId)));
+  try {
+    for (const { work, rule } of open) {
+      // Only a new complaint is forwarded automatically; one an agency sent back needs a person.
+      if (rule?.autoForward && work.event.type === 'submitted') written.push(...(await autoForward(d1, work, rule.agencyId)));
+    }
+  } finally {
+    // A forward already made is queued even if a later one fails (its retry will not make it again).
+    await sendEvents(queue, written);
   }
-  return written;
 }
 
 /**
