@@ -45,13 +45,22 @@ function wordsOf(c: DuplicateFacts): Set<string> {
   const text = `${c.title} ${c.title} ${c.description}`;
   let found = wordsByText.get(text);
   if (!found) {
-    if (wordsByText.size >= WORDS_REMEMBERED) wordsByText.delete(wordsByText.keys().next().value!);
-    wordsByText.set(text, (found = words(text)));
+    found = words(text);
+    // Bounded by the texts' length (anyone can file long ones), the oldest forgotten first.
+    while (rememberedChars + text.length > WORDS_REMEMBERED_CHARS && wordsByText.size > 0) {
+      const oldest = wordsByText.keys().next().value!;
+      wordsByText.delete(oldest);
+      rememberedChars -= oldest.length;
+    }
+    wordsByText.set(text, found);
+    rememberedChars += text.length;
   }
   return found;
 }
-const WORDS_REMEMBERED = 2000;
+/** About 500 complaints of ordinary length; a few MB of words at most. */
+const WORDS_REMEMBERED_CHARS = 1024 * 1024;
 const wordsByText = new Map<string, Set<string>>();
+let rememberedChars = 0;
 
 /** Jaccard similarity of the significant words of title and description, 0..1. */
 export function textSimilarity(a: DuplicateFacts, b: DuplicateFacts): number {

@@ -15,9 +15,13 @@ interface Entry {
   expires: number;
 }
 
-/** Bounds the memory: the feed's filters and the complaints make many URLs, few of them hot. */
-const MAX_ENTRIES = 500;
+/**
+ * Bounds the memory by bytes (an isolate has 128 MB, and anyone can make new URLs by adding to
+ * the query): the feed's filters and the complaints make many URLs, few of them hot.
+ */
+const MAX_CHARS = 4 * 1024 * 1024;
 const entries = new Map<string, Entry>();
+let chars = 0;
 /** Moves on with every write: an answer read before a write is not kept after it. */
 let generation = 0;
 
@@ -25,6 +29,22 @@ let generation = 0;
 export function forgetSharedAnswers(): void {
   generation++;
   entries.clear();
+  chars = 0;
+}
+
+function remember(key: string, entry: Entry) {
+  forget(key);
+  if (entry.body.length > MAX_CHARS / 8) return; // one answer may not take much of it
+  while (chars + entry.body.length > MAX_CHARS && entries.size > 0) forget(entries.keys().next().value!);
+  entries.set(key, entry);
+  chars += entry.body.length;
+}
+
+function forget(key: string) {
+  const entry = entries.get(key);
+  if (!entry) return;
+  entries.delete(key);
+  chars -= entry.body.length;
 }
 
 const wantsFresh = (cacheControl: string | undefined) => !!cacheControl && /no-cache|no-store|max-age=0/i.test(cacheControl);
@@ -47,13 +67,12 @@ export const sharedFor = (ttlMs: number, shared: (c: Context<AppEnv>) => boolean
     }
     const readAt = generation;
     await next();
-    if (c.res.status !== 200 || readAt !== generation) return; // refused, or a write landed while this was read
+    if (c.res.status !== 200) return;
     const body = await c.res.clone().text();
+    if (readAt !== generation) return; // a write landed while this was read
     const headers = KEPT_HEADERS.flatMap((name): [string, string][] => {
       const value = c.res.headers.get(name);
       return value === null ? [] : [[name, value]];
     });
-    if (entries.size >= MAX_ENTRIES) entries.delete(entries.keys().next().value!);
-    entries.delete(key);
-    entries.set(key, { body, headers, expires: now + ttlMs });
+    remember(key, { body, headers, expires: now + ttlMs });
   });

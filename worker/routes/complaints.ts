@@ -68,7 +68,8 @@ export const complaintRoutes = new Hono<AppEnv>()
     });
     const page = rows.slice(0, limit);
     const last = page.at(-1)?.complaint;
-    c.header('Cache-Control', `public, max-age=${FEED_MEMORY_MS / 1000}`);
+    // Browsers keep nothing: their own copy would outlive the Worker's forgetting after a write.
+    c.header('Cache-Control', 'no-cache');
     const body: FeedResponse = {
       items: page.map((r) => feedItem(r, photos.filter((p) => p.complaintId === r.complaint.id))),
       nextCursor: rows.length > limit && last ? encodeCursor(last.submittedAt, last.id) : null,
