@@ -66,13 +66,14 @@ export class LiveInbox extends DurableObject<Env> {
    * for this topic in one call); returns how many sends reached a socket.
    */
   async publishAll(messages: LiveMessage[]): Promise<number> {
-    const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId));
-    if (fresh.length === 0) return 0;
-    const texts = fresh.map((m) => JSON.stringify(m));
     const sockets = this.ctx.getWebSockets();
     const sessionOf = (ws: WebSocket) => (ws.deserializeAttachment() as SubscriberInfo | null)?.sessionHash;
     const hashes = [...new Set(sockets.map(sessionOf).filter((h): h is string => !!h))];
+    // Read before anything is marked as told: if it fails, a retry tells them all.
     const live = await liveSessionHashes(createDb(this.env.DB), hashes, Date.now(), SESSION_IDLE_MS);
+    const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId));
+    if (fresh.length === 0) return 0;
+    const texts = fresh.map((m) => JSON.stringify(m));
     let reached = 0;
     for (const socket of sockets) {
       const hash = sessionOf(socket);
