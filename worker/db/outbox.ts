@@ -1,6 +1,6 @@
 // The outbox: events are written with the state change, and marked delivered once the
 // consumer has seen them; the cron re-sends the ones never confirmed.
-import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
+import { and, asc, eq, isNull, lt, sql } from 'drizzle-orm';
 import { type Database, preparedOnce } from './client';
 import { deadLetters, events } from './schema';
 
@@ -34,10 +34,6 @@ export async function listUndeliveredEventIds(db: Database, before: Date, limit 
 
 export function recordDeadLetter(db: Database, queue: string, body: unknown, attempts: number) {
   return db.insert(deadLetters).values({ queue, body: JSON.stringify(body), attempts });
-}
-
-export function eventsByIds(db: Database, ids: number[]) {
-  return db.select().from(events).where(inArray(events.id, ids));
 }
 
 export function listDeadLetters(db: Database, includeReplayed: boolean) {

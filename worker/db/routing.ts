@@ -3,7 +3,7 @@ import { and, desc, eq, inArray, ne, or, type Placeholder, sql, type SQL } from 
 import { alias } from 'drizzle-orm/sqlite-core';
 import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
 import type { Priority } from '../domain/vocabulary';
-import type { RoutingRule } from '../domain/routing';
+import { isRoutedEvent, ROUTED_EVENTS, type RoutingRule } from '../domain/routing';
 import { type Database, type PreparedAll, preparedOnce, runPrepared } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
 import { targetsOf, targetsQuery } from './settings';
@@ -28,9 +28,6 @@ const routingRulesQuery = (db: Database, where: SQL) =>
 
 /** About 200 m around a point, as a latitude/longitude box (the exact distance is computed after). */
 const BOX_DEG = 0.0025;
-/** Events after which the consumer routes the complaint (suggestion, duplicates, maybe a forward). */
-export const ROUTED_EVENTS = ['submitted', 'returned'] as const;
-export const isRoutedEvent = (type: string) => (ROUTED_EVENTS as readonly string[]).includes(type);
 
 /**
  * What the queue consumer needs to handle a batch of events, in one round trip to D1: the

@@ -1,6 +1,10 @@
 // Routing rules: (category, regency or any) → agency. The most specific rule wins (a rule
 // for the complaint's regency beats a province-wide one), then the lowest rank.
 
+/** Events after which the consumer routes the complaint (suggestion, duplicates, maybe a forward). */
+export const ROUTED_EVENTS = ['submitted', 'returned'] as const;
+export const isRoutedEvent = (type: string) => (ROUTED_EVENTS as readonly string[]).includes(type);
+
 export interface RoutingRule {
   categoryId: number;
   regencyCode: string | null;

@@ -2,7 +2,8 @@
 // kept failing. Every step is idempotent: a message may arrive twice.
 import { createDb, type Database } from '../db/client';
 import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
-import { isRoutedEvent, loadEventWork } from '../db/routing';
+import { loadEventWork } from '../db/routing';
+import { isRoutedEvent } from '../domain/routing';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
 import { routeComplaints } from './route-complaint';
 import { publishEvents } from '../live/publish';
