@@ -1,5 +1,5 @@
 // The list of accounts, with a live summary of what the filters found.
-import { For, Match, Show, Switch } from 'solid-js';
+import { For, Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n';
 import { actionErrorKey } from './accountErrors';
 import type { AccountList as List } from './accountList';
