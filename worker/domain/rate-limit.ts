@@ -13,10 +13,13 @@ export interface SlidingWindow {
 
 export const windowStartOf = ({ now, windowMs }: SlidingWindow) => Math.floor(now / windowMs) * windowMs;
 
+/** How much of the previous window still lies within one window of now (1 at its turn, towards 0). */
+export const slidingWeight = (w: SlidingWindow) => 1 - (w.now - windowStartOf(w)) / w.windowMs;
+
 export function slidingEstimate(w: SlidingWindow, row: { windowStart: number; count: number; previousCount: number } | undefined): number {
   if (!row) return 0;
   const start = windowStartOf(w);
-  const weight = 1 - (w.now - start) / w.windowMs;
+  const weight = slidingWeight(w);
   if (row.windowStart === start) return row.count + row.previousCount * weight;
   if (row.windowStart === start - w.windowMs) return row.count * weight;
   return 0;

@@ -55,9 +55,10 @@ export interface PendingCount {
 
 /**
  * The same limit, counted by the handler in its first D1 batch, one round trip fewer: it takes
- * the statement with `takeCount` and, on the answer, calls `limitCounted` before it writes
- * anything. A request the handler never reached (refused by validation) is counted here,
- * afterwards, and answered 429 past the limit, as if it had been counted first.
+ * the statement's values with `takeCount` and either calls `limitCounted` on the answer before
+ * it writes anything, or makes the writes in that same batch conditional on the count (filing:
+ * `insertCheckedComplaint`). A request the handler never reached (refused by validation) is
+ * counted here, afterwards, and answered 429 past the limit, as if it had been counted first.
  */
 const countInHandler = (rule: RateLimit) =>
   createMiddleware<AppEnv>(async (c, next) => {

@@ -3,9 +3,11 @@
 // the event, so that every new complaint is routed and moderated alike.
 import type { Context } from 'hono';
 import { randomToken, sha256Hex } from '../auth/tokens';
-import { findIdempotentResponse, insertComplaint, loadFilingContext } from '../db/complaints';
+import { findIdempotentResponse, insertCheckedComplaint, insertComplaint, loadFilingContext } from '../db/complaints';
+import type { Database } from '../db/client';
 import type { CreateComplaintResponse, ErrorIssue } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
+import { slidingWeight } from '../domain/rate-limit';
 import { moderationDueAt } from '../domain/sla';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
@@ -32,7 +34,7 @@ const unprocessable = (details: ErrorIssue[]) =>
   new ApiError('unprocessable', details.map((d) => d.message).join('; '), { details });
 
 /** Checks what zod cannot: that the category, places and photos exist and may be used. */
-function checkReferences(body: CreateComplaintBody, ownerHash: string, found: FilingContext) {
+export function checkReferences(body: CreateComplaintBody, ownerHash: string, found: FilingContext) {
   const { category, places, uploads } = found;
   const issues: ErrorIssue[] = [];
   if (!category?.active) issues.push({ path: 'category', message: 'Unknown category' });
@@ -62,11 +64,61 @@ type FilingContext = Awaited<ReturnType<typeof loadFilingContext>>;
 const replayOf = (earlier: FilingContext['earlier']): Filed | undefined =>
   earlier && { status: earlier.status as 201, response: JSON.parse(earlier.response) as CreateComplaintResponse };
 
-/** Files a new `submitted` complaint; 422 when it names what does not exist. */
+/**
+ * Files a new `submitted` complaint; 422 when it names what does not exist. The usual
+ * filing, all in order, takes one D1 round trip: the checks are made in SQL with the writes
+ * (`insertCheckedComplaint`). Only when something does not check out (or the same key comes
+ * again, or the client is past its rate limit) does it read what it needs to answer so.
+ */
 export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise<Filed> {
   const { body, ownerHash, idempotency, source } = filing;
   const db = c.get('db');
   const count = takeCount(c);
+  const trackingToken = randomToken();
+  const trackingTokenHash = await sha256Hex(trackingToken);
+  const now = new Date();
+  const fields = {
+    title: body.title,
+    description: body.description,
+    regencyCode: body.regencyCode,
+    districtCode: body.districtCode,
+    villageCode: body.villageCode,
+    lat: body.lat ?? null,
+    lng: body.lng ?? null,
+    address: body.address,
+    reporterName: body.reporter.name,
+    reporterPhone: body.reporter.phone ?? null,
+    reporterEmail: body.reporter.email ?? null,
+    anonymous: body.anonymous,
+    confidential: body.confidential,
+    trackingTokenHash,
+    submittedAt: now,
+    updatedAt: now,
+    apiKeyId: source?.apiKeyId ?? null,
+    mediaUrl: source?.mediaUrl ?? null,
+  };
+  const event = { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' } as const;
+  const filed = (eventId: number, response: CreateComplaintResponse): Filed => {
+    // Committed: the queue only speeds things up; the cron re-sends what this misses.
+    c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [eventId]).catch((err) => console.error('queue send failed', err)));
+    return { status: 201, response };
+  };
+
+  const checked = await withFreshCode(db, idempotency, trackingToken, async (response) => {
+    const eventId = await insertCheckedComplaint(db, {
+      complaint: { code: response.code, ...fields },
+      categorySlug: body.category,
+      ownerHash,
+      uploadIds: body.photoIds,
+      event,
+      idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
+      count: count && { values: count.values, weight: slidingWeight(count.pending.window), limit: count.pending.rule.limit },
+    });
+    return eventId === undefined ? undefined : filed(eventId, response);
+  });
+  if (checked) return checked;
+
+  // Nothing was written nor counted: count the request now, with everything needed to say why.
   const found = await loadFilingContext(db, {
     categorySlug: body.category,
     regencyCode: body.regencyCode,
@@ -81,50 +133,42 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
   if (earlier) return earlier;
 
   const { category, uploads } = checkReferences(body, ownerHash, found);
-  const { targets } = found;
-  const trackingToken = randomToken();
-  const trackingTokenHash = await sha256Hex(trackingToken);
-  const now = new Date();
+  const written = await withFreshCode(db, idempotency, trackingToken, async (response) => {
+    const eventId = await insertComplaint(db, {
+      complaint: {
+        code: response.code,
+        ...fields,
+        categoryId: category.id,
+        priority: category.defaultPriority,
+        dueAt: new Date(moderationDueAt(now.getTime(), found.targets)),
+      },
+      uploadIds: uploads.map((u) => u.id),
+      event,
+      idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
+    });
+    return filed(eventId, response);
+  });
+  if (!written) throw new Error('filing wrote nothing after its checks passed');
+  return written;
+}
 
+/**
+ * Runs a filing's write under a newly drawn complaint code, again on the rare collision
+ * (40 random bits); a concurrent request with the same idempotency key that won is answered
+ * as it was, and a photo claimed by another complaint at the same moment is a 409.
+ */
+async function withFreshCode(
+  db: Database,
+  idempotency: Filing['idempotency'],
+  trackingToken: string,
+  write: (response: CreateComplaintResponse) => Promise<Filed | undefined>,
+): Promise<Filed | undefined> {
   for (let attempt = 0; ; attempt++) {
-    const response: CreateComplaintResponse = { code: newComplaintCode(), trackingToken };
     try {
-      const eventId = await insertComplaint(db, {
-        complaint: {
-          code: response.code,
-          title: body.title,
-          description: body.description,
-          categoryId: category.id,
-          regencyCode: body.regencyCode,
-          districtCode: body.districtCode,
-          villageCode: body.villageCode,
-          lat: body.lat ?? null,
-          lng: body.lng ?? null,
-          address: body.address,
-          priority: category.defaultPriority,
-          reporterName: body.reporter.name,
-          reporterPhone: body.reporter.phone ?? null,
-          reporterEmail: body.reporter.email ?? null,
-          anonymous: body.anonymous,
-          confidential: body.confidential,
-          trackingTokenHash,
-          submittedAt: now,
-          updatedAt: now,
-          dueAt: new Date(moderationDueAt(now.getTime(), targets)),
-          apiKeyId: source?.apiKeyId ?? null,
-          mediaUrl: source?.mediaUrl ?? null,
-        },
-        uploadIds: uploads.map((u) => u.id),
-        event: { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' },
-        idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
-      });
-      // Committed: the queue only speeds things up; the cron re-sends what this misses.
-      c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [eventId]).catch((err) => console.error('queue send failed', err)));
-      return { status: 201, response };
+      return await write({ code: newComplaintCode(), trackingToken });
     } catch (err) {
       const message = String((err as Error)?.cause ?? err);
       if (!message.includes('UNIQUE constraint failed')) throw err;
-      // The same key sent twice at once: the other request won; answer as it did.
       if (message.includes('idempotency_keys')) {
         const first = idempotency && replayOf(await findIdempotentResponse(db, idempotency.scope, idempotency.key));
         if (first) return first;
@@ -134,7 +178,6 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
           details: [{ path: 'photoIds', message: 'Photo already used by another complaint' }],
         });
       }
-      // A code collision (40 random bits): draw again.
       if (!message.includes('complaints.code') || attempt >= 3) throw err;
     }
   }
