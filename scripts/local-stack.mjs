@@ -79,14 +79,14 @@ export function freePort() {
  * Starts `wrangler dev` and resolves once `/api/health` answers. `stop()` sends SIGTERM to
  * wrangler itself (not an npx wrapper), which takes workerd down with it.
  */
-export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000, cwd = root }) {
+export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000, cwd = root, inspectorPort = 0 }) {
   const child = spawn(
     node22,
     [
       wranglerJs, 'dev',
       '--ip', '127.0.0.1',
       '--port', String(port),
-      '--inspector-port', '0',
+      '--inspector-port', String(inspectorPort),
       '--persist-to', persistTo,
       '--show-interactive-dev-session=false',
       // Local workerd does not fire cron triggers by itself; this exposes /__scheduled.

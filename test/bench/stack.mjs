@@ -64,8 +64,9 @@ export async function benchStack(name) {
       if (!server) throw new Error('the stack is not running');
       return server.url;
     },
-    async start() {
-      server = await startWrangler({ port: await freePort(), persistTo, quiet: true, cwd });
+    /** `inspectorPort`: where the Worker's DevTools inspector listens (0: any free port). */
+    async start({ inspectorPort = 0 } = {}) {
+      server = await startWrangler({ port: await freePort(), persistTo, quiet: true, cwd, inspectorPort });
       watchErrors(name, server.child);
       return server.url;
     },

@@ -4,7 +4,7 @@
 // the same load on this shared machine. Then each route alone on one connection: its own
 // cost, without queueing. Targets: feed and complaint page ≥ 50% of the ceiling, creation
 // ≥ 25%, each p99 within 2x the bare p99; one connection: p50 under 20 ms.
-//   npm run bench:throughput      (LOAD_ROUNDS=5 LOAD_SECONDS=5 LOAD_CONNECTIONS=50 SINGLE_SECONDS=4)
+//   npm run bench:throughput      (LOAD_ROUNDS=5 LOAD_SECONDS=5 LOAD_CONNECTIONS=50 SINGLE_SECONDS=4, LOAD_ROUTES=feed,page: those and creation only)
 import autocannon from 'autocannon';
 import { demoComplaints } from '../../scripts/seed-demo.mjs';
 import { printRows } from './report.mjs';
@@ -14,6 +14,8 @@ const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 5);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SINGLE_SECONDS = Number(process.env.SINGLE_SECONDS ?? 4);
+/** Only these routes (keys: feed, page, create, feed-fresh, page-fresh), to compare one change quickly; creation is always in (the paced filings need it). */
+const ONLY = process.env.LOAD_ROUTES?.split(',');
 /** A pause between runs, so one run's leftovers (queue work after filings) stay in it. */
 const SETTLE_MS = 1000;
 const PACED_FILINGS = 15;
@@ -104,7 +106,7 @@ const failuresOf = (runs) => runs.flatMap((r) => r.failures);
  */
 export async function measureThroughput(stack, { complaintCode = demoComplaints[2].code, log = () => {} } = {}) {
   const url = stack.url;
-  const routes = apiRoutes(complaintCode);
+  const routes = apiRoutes(complaintCode).filter((r) => !ONLY || ONLY.includes(r.key) || r.key === 'create');
   const settle = async () => {
     await sleep(SETTLE_MS);
     return stack.queueDrained(); // { ms, undelivered }
@@ -249,11 +251,11 @@ export function throughputRows(t) {
 }
 
 /** The stack the API benchmarks (and the page loads) run on: demo data plus a full feed. */
-export async function apiStack() {
+export async function apiStack({ inspectorPort = 0 } = {}) {
   const stack = await benchStack('api');
   try {
     stack.sql(spreadComplaintsSql(0, 1000), 'bench complaints');
-    await stack.start();
+    await stack.start({ inspectorPort });
     return stack;
   } catch (err) {
     await stack.close();
