@@ -12,10 +12,15 @@ const readOnly = new Set(['GET', 'HEAD', 'OPTIONS']);
 // every write it handles.
 export default {
   async fetch(request, env, ctx) {
+    let status = 500;
     try {
-      return await app.fetch(request, env, ctx);
+      const response = await app.fetch(request, env, ctx);
+      status = response.status;
+      return response;
     } finally {
-      if (!readOnly.has(request.method)) forgetSharedAnswers();
+      // A refusal (4xx) writes nothing anyone reads (the fuzz tests hold every endpoint to
+      // that), so what is shared still holds; anything else that may write forgets it.
+      if (!readOnly.has(request.method) && !(status >= 400 && status < 500)) forgetSharedAnswers();
     }
   },
   async queue(batch, env, ctx) {

@@ -6,9 +6,9 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
 import type { ComplaintView, FeedResponse } from '../../worker/domain/api';
 import { FEED_MEMORY_MS, PAGE_MEMORY_MS } from '../../worker/routes/complaints';
-import { newCitizen } from './citizen';
-import { call } from './helpers';
-import { signIn } from './staff';
+import { newCitizen, validComplaint } from './citizen';
+import { call, expectError } from './helpers';
+import { login, signIn } from './staff';
 
 const feed = async (query = '', headers: Record<string, string> = {}) => {
   const res = await call(`/api/complaints${query}`, { headers });
@@ -82,6 +82,17 @@ describe('the feed remembered for a few seconds', () => {
     });
     expect(res.status).toBe(200);
     expect((await feed()).codes[0]).toBe(code);
+  });
+
+  it('keeps what it shares across refused writes, which change nothing anyone reads, and forgets it after an accepted one', async () => {
+    const code = await filedAndRouted();
+    expect((await feed('?limit=47')).codes).not.toContain(code);
+    await forwardInD1(code);
+    await expectError(await login('tidak-ada-orangnya', 'salah-salah'), 401, 'unauthenticated');
+    await expectError(await newCitizen().file(validComplaint({ category: 'tidak-ada' })), 422, 'unprocessable');
+    expect((await feed('?limit=47')).codes).not.toContain(code);
+    await newCitizen().fileOk();
+    expect((await feed('?limit=47')).codes).toContain(code);
   });
 
   it('keeps no refusal: a bad query is answered afresh every time', async () => {

@@ -1,10 +1,11 @@
 // A few seconds of memory for answers that are the same for everyone who gets them (the
 // public feed; a complaint's page as the public sees it). Under a burst (a link shared in a
 // WhatsApp group, a news story) each isolate asks D1 once per URL and answers the rest from
-// memory. Every write this isolate handles (a request other than GET, a queue batch, the cron)
-// forgets it all at once; writes elsewhere (other isolates, other locations) show within
-// the route's time. A request with `Cache-Control: no-cache` is always answered fresh, and its
-// answer refreshes the memory: the client's live re-reads send it.
+// memory. Every write this isolate handles (a request other than GET that was not refused
+// with a 4xx, a queue batch, the cron) forgets it all at once; writes elsewhere (other
+// isolates, other locations) show within the route's time. A request with `Cache-Control:
+// no-cache` is always answered fresh, and its answer refreshes the memory: the client's live
+// re-reads send it.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import type { AppEnv } from './env';
