@@ -5,6 +5,7 @@ import { useMeta } from '../api/meta';
 import { useI18n } from '../i18n';
 import { errorMessageKey } from '../i18n/messages';
 import { categoryGlyph } from './categoryGlyph';
+import { LoadError } from './LoadError';
 import './CategoryList.css';
 
 function CategoryIcon(props: { category: CategoryInfo; name: string }) {
@@ -21,14 +22,7 @@ export function CategoryList() {
   return (
     <Switch>
       <Match when={meta.state === 'errored'}>
-        <div class="load-error">
-          <p role="alert">
-            {t('home.categories.error')} {t(errorMessageKey(meta.error))}
-          </p>
-          <button type="button" onClick={reload}>
-            {t('error.retry')}
-          </button>
-        </div>
+        <LoadError message={`${t('home.categories.error')} ${t(errorMessageKey(meta.error))}`} onRetry={reload} />
       </Match>
       <Match when={meta.state !== 'ready'}>
         <p role="status">{t('home.categories.loading')}</p>

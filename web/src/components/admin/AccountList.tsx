@@ -1,6 +1,7 @@
 // The list of accounts, with a live summary of what the filters found.
 import { For, Match, Switch } from 'solid-js';
 import { useI18n } from '../../i18n';
+import { LoadError } from '../LoadError';
 import { actionErrorKey } from './accountErrors';
 import type { AccountList as List } from './accountList';
 import { AccountRow } from './AccountRow';
@@ -33,14 +34,7 @@ export function AccountList(props: AccountListProps) {
       </p>
       <Switch>
         <Match when={props.list.state() === 'error'}>
-          <div class="load-error">
-            <p role="alert">
-              {t('admin.list.error')} {t(actionErrorKey(props.list.error()))}
-            </p>
-            <button type="button" onClick={props.list.reload}>
-              {t('error.retry')}
-            </button>
-          </div>
+          <LoadError message={`${t('admin.list.error')} ${t(actionErrorKey(props.list.error()))}`} onRetry={props.list.reload} />
         </Match>
         <Match when={props.list.accounts.length > 0}>
           <ul class="account-list">
