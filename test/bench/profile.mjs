@@ -2,8 +2,10 @@
 // queue consumer and cron all run in it; D1 and the Durable Object run in isolates of their
 // own) taken through the DevTools inspector of `wrangler dev` while autocannon loads one route
 // at 50 connections, as the throughput benchmark does. Prints the functions with the most
-// self time, and the files, and writes the profile for Chrome DevTools (Performance → Load
-// profile). Every step in test/bench/RESULTS.md "What moved them" was found this way.
+// self time, and the scripts (the Worker is one bundle, index.js: its line numbers are the
+// bundle's; the runtime's own JavaScript, such as the D1 binding, shows apart), and writes the
+// profile for Chrome DevTools (Performance → Load profile), which maps the bundle to sources.
+// Every step in test/bench/RESULTS.md "What moved them" was found this way.
 //   npm run bench:profile -- create        (routes: bare feed page create feed-fresh page-fresh; PROFILE_SECONDS=10)
 import autocannon from 'autocannon';
 import { writeFileSync } from 'node:fs';
@@ -93,9 +95,14 @@ try {
     const file = join(root, '.wrangler', `profile-${route.key}.cpuprofile`);
     writeFileSync(file, JSON.stringify(profile));
     const { total, functions, files } = summarise(profile);
+    const failed = result.non2xx + result.errors;
     console.log(`${route.label}: ${CONNECTIONS} connections for ${SECONDS} s, ${result.requests.average.toFixed(0)} req/s, p99 ${result.latency.p99} ms`);
+    if (failed) {
+      console.log(`NOT 2xx: ${result.non2xx} answers, ${result.errors} errors: the profile shows those, not the route's work`);
+      process.exitCode = 1;
+    }
     console.log(`Worker isolate (${inspector.title}): ${total} samples every 0.2 ms; "(idle)" is time it waited for D1, the queue or the network.`);
-    console.log(`\nSelf time by function:\n${functions}\n\nSelf time by file:\n${files}\n\nProfile: ${file}`);
+    console.log(`\nSelf time by function:\n${functions}\n\nSelf time by script:\n${files}\n\nProfile: ${file}`);
   } finally {
     inspector.close();
   }

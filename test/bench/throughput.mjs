@@ -14,8 +14,6 @@ const ROUNDS = Number(process.env.LOAD_ROUNDS ?? 5);
 const SECONDS = Number(process.env.LOAD_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const SINGLE_SECONDS = Number(process.env.SINGLE_SECONDS ?? 4);
-/** Only these routes (keys: feed, page, create, feed-fresh, page-fresh), to compare one change quickly; creation is always in (the paced filings need it). */
-const ONLY = process.env.LOAD_ROUTES?.split(',');
 /** A pause between runs, so one run's leftovers (queue work after filings) stay in it. */
 const SETTLE_MS = 1000;
 const PACED_FILINGS = 15;
@@ -104,9 +102,9 @@ const failuresOf = (runs) => runs.flatMap((r) => r.failures);
  * queue consumer must catch up (each filing leaves it routing and live fan-out to do in the
  * same workerd), so that no run pays for the one before; the wait is reported.
  */
-export async function measureThroughput(stack, { complaintCode = demoComplaints[2].code, log = () => {} } = {}) {
+export async function measureThroughput(stack, { complaintCode = demoComplaints[2].code, log = () => {}, only = undefined } = {}) {
   const url = stack.url;
-  const routes = apiRoutes(complaintCode).filter((r) => !ONLY || ONLY.includes(r.key) || r.key === 'create');
+  const routes = apiRoutes(complaintCode).filter((r) => !only || only.includes(r.key) || r.key === 'create');
   const settle = async () => {
     await sleep(SETTLE_MS);
     return stack.queueDrained(); // { ms, undelivered }
@@ -264,9 +262,18 @@ export async function apiStack({ inspectorPort = 0 } = {}) {
 }
 
 if (isMain(import.meta)) {
+  // LOAD_ROUTES=create,feed: only those routes (creation is always in: the paced filings need
+  // it), to compare one change quickly. `npm run bench` measures every route whatever it says.
+  const only = process.env.LOAD_ROUTES?.split(',');
+  const known = apiRoutes('').map((r) => r.key);
+  const unknown = only?.filter((key) => !known.includes(key)) ?? [];
+  if (unknown.length) {
+    console.error(`LOAD_ROUTES: no route ${unknown.join(', ')}; one of ${known.join(', ')}`);
+    process.exit(2);
+  }
   const stack = await apiStack();
   try {
-    printRows(throughputRows(await measureThroughput(stack, { log: console.log })));
+    printRows(throughputRows(await measureThroughput(stack, { log: console.log, only })));
   } finally {
     await stack.close();
   }

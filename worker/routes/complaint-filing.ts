@@ -155,7 +155,9 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
 /**
  * Runs a filing's write under a newly drawn complaint code, again on the rare collision
  * (40 random bits); a concurrent request with the same idempotency key that won is answered
- * as it was, and a photo claimed by another complaint at the same moment is a 409.
+ * as it was. Of filings naming one photo at once, the first wins and the others mostly fail
+ * the checks and get 422 "already used"; a claim landing between the fallback's read and its
+ * write is a 409.
  */
 async function withFreshCode(
   db: Database,
