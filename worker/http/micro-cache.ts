@@ -20,7 +20,7 @@ interface Entry {
  * Bounds the memory by bytes (an isolate has 128 MB, and anyone can make new URLs by adding to
  * the query): the feed's filters and the complaints make many URLs, few of them hot.
  */
-const MAX_CHARS = 4 * 1024 * 1024;
+export const MAX_CHARS = 4 * 1024 * 1024;
 const entries = new Map<string, Entry>();
 let chars = 0;
 /** Moves on with every write: an answer read before a write is not kept after it. */
