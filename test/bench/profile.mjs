@@ -12,14 +12,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { freePort, root } from '../../scripts/local-stack.mjs';
 import { demoComplaints } from '../../scripts/seed-demo.mjs';
-import { apiRoutes, apiStack } from './throughput.mjs';
+import { apiRoutes, apiStack, bare } from './throughput.mjs';
 import { sleep } from './stack.mjs';
 
 const SECONDS = Number(process.env.PROFILE_SECONDS ?? 10);
 const CONNECTIONS = Number(process.env.LOAD_CONNECTIONS ?? 50);
 const routeKey = process.argv[2] ?? 'create';
 
-const routes = [{ key: 'bare', label: 'GET /api/health', request: { method: 'GET', path: '/api/health' } }, ...apiRoutes(demoComplaints[2].code)];
+const routes = [bare, ...apiRoutes(demoComplaints[2].code)];
 const route = routes.find((r) => r.key === routeKey);
 if (!route) {
   console.error(`no route "${routeKey}": one of ${routes.map((r) => r.key).join(', ')}`);

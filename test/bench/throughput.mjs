@@ -18,7 +18,7 @@ const SINGLE_SECONDS = Number(process.env.SINGLE_SECONDS ?? 4);
 const SETTLE_MS = 1000;
 const PACED_FILINGS = 15;
 
-const bare = { key: 'bare', label: 'GET /api/health', request: { method: 'GET', path: '/api/health' } };
+export const bare = { key: 'bare', label: 'GET /api/health', request: { method: 'GET', path: '/api/health' } };
 
 const fresh = { 'Cache-Control': 'no-cache' };
 

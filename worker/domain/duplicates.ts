@@ -1,5 +1,6 @@
 // Possible duplicates of a new complaint: same category, still open, filed in the last 30
 // days, within 200 m or in the same village; ranked by how alike their words are.
+import { SizedMemory } from './sized-memory';
 
 export const DUPLICATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 export const DUPLICATE_RADIUS_M = 200;
@@ -44,23 +45,11 @@ function words(text: string): Set<string> {
 function wordsOf(c: DuplicateFacts): Set<string> {
   const text = `${c.title} ${c.title} ${c.description}`;
   let found = wordsByText.get(text);
-  if (!found) {
-    found = words(text);
-    // Bounded by the texts' length (anyone can file long ones), the oldest forgotten first.
-    while (rememberedChars + text.length > WORDS_REMEMBERED_CHARS && wordsByText.size > 0) {
-      const oldest = wordsByText.keys().next().value!;
-      wordsByText.delete(oldest);
-      rememberedChars -= oldest.length;
-    }
-    wordsByText.set(text, found);
-    rememberedChars += text.length;
-  }
+  if (!found) wordsByText.set(text, (found = words(text)));
   return found;
 }
-/** About 500 complaints of ordinary length; a few MB of words at most. */
-const WORDS_REMEMBERED_CHARS = 1024 * 1024;
-const wordsByText = new Map<string, Set<string>>();
-let rememberedChars = 0;
+/** Bounded by the texts' length (anyone can file long ones): about 500 complaints of ordinary length, a few MB of words at most. */
+const wordsByText = new SizedMemory<string, Set<string>>(1024 * 1024, (text) => text.length);
 
 /** Jaccard similarity of the significant words of title and description, 0..1. */
 export function textSimilarity(a: DuplicateFacts, b: DuplicateFacts): number {

@@ -8,6 +8,7 @@
 // re-reads send it.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
+import { SizedMemory } from '../domain/sized-memory';
 import type { AppEnv } from './env';
 
 interface Entry {
@@ -21,8 +22,8 @@ interface Entry {
  * the query): the feed's filters and the complaints make many URLs, few of them hot.
  */
 export const MAX_CHARS = 4 * 1024 * 1024;
-const entries = new Map<string, Entry>();
-let chars = 0;
+/** What it remembers, by URL; one answer may not take more than an eighth. */
+const entries = new SizedMemory<string, Entry>(MAX_CHARS, (_, entry) => entry.body.length, MAX_CHARS / 8);
 /** Moves on with every write: an answer read before a write is not kept after it. */
 let generation = 0;
 
@@ -30,22 +31,6 @@ let generation = 0;
 export function forgetSharedAnswers(): void {
   generation++;
   entries.clear();
-  chars = 0;
-}
-
-function remember(key: string, entry: Entry) {
-  forget(key);
-  if (entry.body.length > MAX_CHARS / 8) return; // one answer may not take much of it
-  while (chars + entry.body.length > MAX_CHARS && entries.size > 0) forget(entries.keys().next().value!);
-  entries.set(key, entry);
-  chars += entry.body.length;
-}
-
-function forget(key: string) {
-  const entry = entries.get(key);
-  if (!entry) return;
-  entries.delete(key);
-  chars -= entry.body.length;
 }
 
 const wantsFresh = (cacheControl: string | undefined) => !!cacheControl && /no-cache|no-store|max-age=0/i.test(cacheControl);
@@ -75,5 +60,5 @@ export const sharedFor = (ttlMs: number, shared: (c: Context<AppEnv>) => boolean
       const value = c.res.headers.get(name);
       return value === null ? [] : [[name, value]];
     });
-    remember(key, { body, headers, expires: now + ttlMs });
+    entries.set(key, { body, headers, expires: now + ttlMs });
   });
