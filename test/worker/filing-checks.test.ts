@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { insertCheckedComplaint, loadFilingContext } from '../../worker/db/complaints';
 import { countRequest, countValues } from '../../worker/db/rate-limits';
+import { loadTargets } from '../../worker/db/settings';
 import { slidingEstimate, slidingWeight, windowStartOf } from '../../worker/domain/rate-limit';
 import { moderationDueAt } from '../../worker/domain/sla';
 import { checkReferences } from '../../worker/routes/complaint-filing';
@@ -165,7 +166,7 @@ describe('filing in one round trip: the checks in SQL', () => {
           expect(stored).toEqual({
             category_id: found.category!.id,
             priority: found.category!.defaultPriority,
-            due_at: moderationDueAt(now.getTime(), found.targets),
+            due_at: moderationDueAt(now.getTime(), await loadTargets(db())),
             submitted_at: now.getTime(),
           });
           expect(photos.results.map((p) => p.id)).toEqual(uploadIds);

@@ -6,7 +6,7 @@ import type { ActorRole, ComplaintStatus, EventVisibility } from '../domain/voca
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
 import { batchPrepared, type Database, type PreparedAll, preparedOnce } from './client';
-import { TARGETS_KEY, targetsOf, targetsQuery } from './settings';
+import { TARGETS_KEY } from './settings';
 import { defaultTargets } from '../domain/sla';
 import { countStatement, type countValues } from './rate-limits';
 import { agencies, apiKeys, categories, complaints, events, idempotencyKeys, photos, rateLimits, regions, settings, uploads } from './schema';
@@ -229,15 +229,6 @@ export function findRegionsByCode(db: Database, codes: string[]) {
   return db.select().from(regions).where(inArray(regions.code, codes));
 }
 
-export async function findIdempotentResponse(db: Database, scope: string, key: string) {
-  const [row] = await db
-    .select()
-    .from(idempotencyKeys)
-    .where(and(eq(idempotencyKeys.scope, scope), eq(idempotencyKeys.key, key)))
-    .limit(1);
-  return row;
-}
-
 const filingChecks = preparedOnce((db) => {
   const reads = [
     db.select().from(categories).where(eq(categories.slug, sql.placeholder('categorySlug'))).limit(1).prepare(),
@@ -247,7 +238,6 @@ const filingChecks = preparedOnce((db) => {
       .where(inArray(regions.code, [sql.placeholder('regencyCode'), sql.placeholder('districtCode'), sql.placeholder('villageCode')]))
       .prepare(),
     db.select().from(uploads).where(sql`${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))`).prepare(),
-    targetsQuery(db).prepare(),
     db
       .select()
       .from(idempotencyKeys)
@@ -259,8 +249,8 @@ const filingChecks = preparedOnce((db) => {
 });
 
 /**
- * Everything filing a complaint checks, in one round trip: an earlier answer under the same
- * idempotency key, the category, the places, the uploads and the targets in force; first of
+ * Everything a filing that did not check out needs to say why, in one round trip: an earlier
+ * answer under the same idempotency key, the category, the places and the uploads; first of
  * all the statement counting the request for its rate limit, when the caller passes its values.
  */
 export async function loadFilingContext(
@@ -287,34 +277,71 @@ export async function loadFilingContext(
     idemScope: q.idempotency?.scope ?? '',
     idemKey: q.idempotency?.key ?? '',
   };
-  const [count, [category], places, uploadRows, targetRows, [earlier]] = q.count
+  const [count, [category], places, uploadRows, [earlier]] = q.count
     ? await batchPrepared(db, counted, values)
     : [undefined, ...(await batchPrepared(db, reads, values))];
-  return { counted: count, category, places, uploads: uploadRows, targets: targetsOf(targetRows), earlier };
+  return { counted: count, category, places, uploads: uploadRows, earlier };
 }
 
-/** The columns a filing writes; the others start at their defaults. */
-const filedColumns = [
-  'code', 'title', 'description', 'categoryId', 'regencyCode', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
-  'priority', 'reporterName', 'reporterPhone', 'reporterEmail', 'anonymous', 'confidential', 'trackingTokenHash',
-  'submittedAt', 'updatedAt', 'dueAt', 'apiKeyId', 'mediaUrl',
+/** The columns a filing gives as they are; category, priority and due time come from what it names (see `insertion`), the others start at their defaults. */
+const givenColumns = [
+  'code', 'title', 'description', 'regencyCode', 'districtCode', 'villageCode', 'lat', 'lng', 'address',
+  'reporterName', 'reporterPhone', 'reporterEmail', 'anonymous', 'confidential', 'trackingTokenHash',
+  'submittedAt', 'updatedAt', 'apiKeyId', 'mediaUrl',
 ] as const;
 type NewComplaintRow = typeof complaints.$inferInsert;
-export type FiledComplaint = { [K in (typeof filedColumns)[number]]-?: Exclude<NewComplaintRow[K], undefined> };
+export type FiledComplaint = { [K in (typeof givenColumns)[number]]-?: Exclude<NewComplaintRow[K], undefined> };
 
 export interface NewComplaint {
   complaint: FiledComplaint;
+  categorySlug: string;
+  /** Who may claim the uploads: the uploading client's hash. */
+  ownerHash: string;
   /** The uploads it claims, in order; each becomes a photo with the upload's id. */
   uploadIds: string[];
   event: { type: string; actorRole: ActorRole; visibility: EventVisibility; toStatus: ComplaintStatus };
   idempotency?: { scope: string; key: string; status: number; response: string };
+  /** This request's rate-limit count, made in the same batch, and the limit its estimate must keep. */
+  count?: { values: ReturnType<typeof countValues>; weight: number; limit: number };
 }
 
-/** The complaint's statements after its own row: its first event, its photos (claiming the uploads), the idempotency record. */
-function dependentWrites(db: Database) {
+/**
+ * What the request names must exist and may be used, as `checkReferences` (complaint-filing.ts)
+ * demands, the idempotency key must be unused and the request within its rate limit: the
+ * category's id when all holds, else null, which the complaint's NOT NULL category refuses, so
+ * the whole batch writes nothing. Each place is looked up on its own: the same check as a join
+ * of the three regions made a filing 5 ms slower on `wrangler dev` (though not in node:sqlite),
+ * measured with the throughput benchmark.
+ */
+const checkedCategoryId = sql`(select ${categories.id} from ${categories}
+  where ${categories.slug} = ${sql.placeholder('categorySlug')} and ${categories.active} = 1
+  and (select ${regions.parentCode} from ${regions} where ${regions.code} = ${sql.placeholder('villageCode')} and ${regions.level} = 'village') = ${sql.placeholder('districtCode')}
+  and (select ${regions.parentCode} from ${regions} where ${regions.code} = ${sql.placeholder('districtCode')} and ${regions.level} = 'district') = ${sql.placeholder('regencyCode')}
+  and (select ${regions.level} from ${regions} where ${regions.code} = ${sql.placeholder('regencyCode')}) = 'regency'
+  and (select count(*) from ${uploads} where ${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))
+    and ${uploads.ownerHash} = ${sql.placeholder('ownerHash')} and ${uploads.claimedAt} is null) = json_array_length(${sql.placeholder('uploadIds')})
+  and not exists (select 1 from ${idempotencyKeys}
+    where ${idempotencyKeys.scope} = ${sql.placeholder('idemScope')} and ${idempotencyKeys.key} = ${sql.placeholder('idemKey')})
+  and (${sql.placeholder('rateKey')} is null or (select ${rateLimits.count} + ${rateLimits.previousCount} * ${sql.placeholder('rateWeight')}
+    from ${rateLimits} where ${rateLimits.key} = ${sql.placeholder('rateKey')}) <= ${sql.placeholder('rateLimit')}))`;
+
+/** A filing's statements, built once per database: the rate count, the complaint, its first event, its photos (claiming the uploads), the idempotency record. */
+const insertion = preparedOnce((db) => {
+  const complaint = db
+    .insert(complaints)
+    .values({
+      ...Object.fromEntries(givenColumns.map((column) => [column, sql.placeholder(column)])),
+      categoryId: checkedCategoryId,
+      priority: sql`coalesce((select ${categories.defaultPriority} from ${categories} where ${categories.slug} = ${sql.placeholder('categorySlug')}), 'normal')`,
+      // moderationDueAt (domain/sla.ts) with the targets in force.
+      dueAt: sql`${sql.placeholder('submittedMs')} + coalesce((select json_extract(${settings.value}, '$.moderationMs') from ${settings}
+        where ${settings.key} = ${TARGETS_KEY}), ${defaultTargets.moderationMs})`,
+    } as unknown as NewComplaintRow)
+    .prepare();
   const complaintId = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${sql.placeholder('code')})`;
   const claimed = sql`${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))`;
   const writes = [
+    complaint,
     db
       .insert(events)
       .values({
@@ -358,80 +385,25 @@ function dependentWrites(db: Database) {
       response: sql.placeholder('idemResponse'),
     } as unknown as typeof idempotencyKeys.$inferInsert)
     .prepare();
-  return { writes, remembered };
-}
-
-const placeholdersOf = (columns: readonly string[]) => Object.fromEntries(columns.map((column) => [column, sql.placeholder(column)]));
-
-const insertion = preparedOnce((db) => {
-  const { writes, remembered } = dependentWrites(db);
-  const complaint = db.insert(complaints).values(placeholdersOf(filedColumns) as unknown as NewComplaintRow).prepare();
-  return { writes: [complaint, ...writes] as const, withIdempotency: [complaint, ...writes, remembered] as const };
-});
-
-/**
- * What the request names must exist and may be used, as `checkReferences` (complaint-filing.ts)
- * demands, and the request must be within its rate limit: the category's id when all holds,
- * else null, which the complaint's NOT NULL category refuses, so the whole batch writes nothing.
- * Each place is looked up on its own: the same check as a join of the three regions made a
- * filing 5 ms slower on `wrangler dev` (though not in node:sqlite), measured with the throughput
- * benchmark.
- */
-const checkedCategoryId = sql`(select ${categories.id} from ${categories}
-  where ${categories.slug} = ${sql.placeholder('categorySlug')} and ${categories.active} = 1
-  and (select ${regions.parentCode} from ${regions} where ${regions.code} = ${sql.placeholder('villageCode')} and ${regions.level} = 'village') = ${sql.placeholder('districtCode')}
-  and (select ${regions.parentCode} from ${regions} where ${regions.code} = ${sql.placeholder('districtCode')} and ${regions.level} = 'district') = ${sql.placeholder('regencyCode')}
-  and (select ${regions.level} from ${regions} where ${regions.code} = ${sql.placeholder('regencyCode')}) = 'regency'
-  and (select count(*) from ${uploads} where ${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))
-    and ${uploads.ownerHash} = ${sql.placeholder('ownerHash')} and ${uploads.claimedAt} is null) = json_array_length(${sql.placeholder('uploadIds')})
-  and not exists (select 1 from ${idempotencyKeys}
-    where ${idempotencyKeys.scope} = ${sql.placeholder('idemScope')} and ${idempotencyKeys.key} = ${sql.placeholder('idemKey')})
-  and (${sql.placeholder('rateKey')} is null or (select ${rateLimits.count} + ${rateLimits.previousCount} * ${sql.placeholder('rateWeight')}
-    from ${rateLimits} where ${rateLimits.key} = ${sql.placeholder('rateKey')}) <= ${sql.placeholder('rateLimit')}))`;
-
-/** The columns the checked insertion computes in SQL from what the request names. */
-const checkedColumns = ['categoryId', 'priority', 'dueAt'] as const;
-
-const checkedInsertion = preparedOnce((db) => {
-  const { writes, remembered } = dependentWrites(db);
-  const complaint = db
-    .insert(complaints)
-    .values({
-      ...placeholdersOf(filedColumns.filter((column) => !checkedColumns.includes(column as never))),
-      categoryId: checkedCategoryId,
-      priority: sql`coalesce((select ${categories.defaultPriority} from ${categories} where ${categories.slug} = ${sql.placeholder('categorySlug')}), 'normal')`,
-      // moderationDueAt (domain/sla.ts) with the targets in force.
-      dueAt: sql`${sql.placeholder('submittedMs')} + coalesce((select json_extract(${settings.value}, '$.moderationMs') from ${settings}
-        where ${settings.key} = ${TARGETS_KEY}), ${defaultTargets.moderationMs})`,
-    } as unknown as NewComplaintRow)
-    .prepare();
   const count = countStatement(db);
   return {
-    writes: [complaint, ...writes] as const,
-    withIdempotency: [complaint, ...writes, remembered] as const,
-    counted: [count, complaint, ...writes] as const,
-    countedWithIdempotency: [count, complaint, ...writes, remembered] as const,
+    writes,
+    withIdempotency: [...writes, remembered] as const,
+    counted: [count, ...writes] as const,
+    countedWithIdempotency: [count, ...writes, remembered] as const,
   };
 });
-
-export interface CheckedNewComplaint extends Omit<NewComplaint, 'complaint'> {
-  complaint: Omit<FiledComplaint, (typeof checkedColumns)[number]>;
-  categorySlug: string;
-  ownerHash: string;
-  /** This request's rate-limit count, made in the same batch, and the limit its estimate must keep. */
-  count?: { values: ReturnType<typeof countValues>; weight: number; limit: number };
-}
 
 /**
  * Files a complaint in one round trip when everything it names checks out: the checks of
  * `checkReferences`, the idempotency key unused and the rate limit kept are made in SQL, in
- * the same transaction as the writes (and the rate count). Returns the new event's id, or
- * undefined when something did not check out: then nothing was written, nor counted, and
- * the caller reads what to answer (see `loadFilingContext`).
+ * the same transaction as the writes (and the rate count); a photo's id is its upload's id.
+ * Returns the new event's id, or undefined when something did not check out: then nothing
+ * was written, nor counted, and the caller reads what to answer (see `loadFilingContext`).
  */
-export async function insertCheckedComplaint(db: Database, input: CheckedNewComplaint): Promise<number | undefined> {
+export async function insertCheckedComplaint(db: Database, input: NewComplaint): Promise<number | undefined> {
   const { complaint, event, idempotency, count } = input;
-  const statements = checkedInsertion(db);
+  const statements = insertion(db);
   const values = {
     ...complaint,
     submittedMs: complaint.submittedAt.getTime(),
@@ -461,30 +433,6 @@ export async function insertCheckedComplaint(db: Database, input: CheckedNewComp
     if (String((err as Error)?.cause ?? err).includes('NOT NULL constraint failed: complaints.category_id')) return undefined;
     throw err;
   }
-}
-
-/**
- * Writes the complaint, its photos (claiming the uploads), its first event and the
- * idempotency record as one transaction, with statements built once per database. A photo's
- * id is its upload's id, so an upload claimed twice, even by two requests at once, fails the
- * whole batch. Returns the new event's id.
- */
-export async function insertComplaint(db: Database, input: NewComplaint): Promise<number> {
-  const { complaint, event, idempotency } = input;
-  const { writes, withIdempotency } = insertion(db);
-  const values = {
-    ...complaint,
-    eventType: event.type,
-    actorRole: event.actorRole,
-    visibility: event.visibility,
-    toStatus: event.toStatus,
-    uploadIds: JSON.stringify(input.uploadIds),
-    ...(idempotency && { idemScope: idempotency.scope, idemKey: idempotency.key, idemStatus: idempotency.status, idemResponse: idempotency.response }),
-  };
-  const [, eventRows] = await batchPrepared(db, idempotency ? withIdempotency : writes, values);
-  const id = eventRows[0]?.id;
-  if (!id) throw new Error('event insert returned no id');
-  return id;
 }
 
 /** A retry comes within minutes; a day later the key has done its work. */

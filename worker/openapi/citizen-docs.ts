@@ -91,7 +91,7 @@ export const citizenDocs = {
       description: { id: 'Tercatat: kode publik dan token pelacakannya.', en: 'Filed: its public code and its tracking token.' },
       schema: createdComplaintSchema,
     },
-    errors: ['conflict', 'payload_too_large', 'unprocessable'],
+    errors: ['payload_too_large', 'unprocessable'],
   },
   'GET /api/complaints': {
     tag: 'complaints',

@@ -3,12 +3,10 @@
 // the event, so that every new complaint is routed and moderated alike.
 import type { Context } from 'hono';
 import { randomToken, sha256Hex } from '../auth/tokens';
-import { findIdempotentResponse, insertCheckedComplaint, insertComplaint, loadFilingContext } from '../db/complaints';
-import type { Database } from '../db/client';
+import { insertCheckedComplaint, loadFilingContext } from '../db/complaints';
 import type { CreateComplaintResponse, ErrorIssue } from '../domain/api';
 import { newComplaintCode } from '../domain/complaint-code';
 import { slidingWeight } from '../domain/rate-limit';
-import { moderationDueAt } from '../domain/sla';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { limitCounted, takeCount } from '../http/rate-limit';
@@ -57,7 +55,6 @@ export function checkReferences(body: CreateComplaintBody, ownerHash: string, fo
     else if (upload.claimedAt) issues.push({ path: `photoIds.${i}`, message: 'Photo already used by another complaint' });
   });
   if (issues.length) throw unprocessable(issues);
-  return { category: category!, uploads: body.photoIds.map((id) => uploadsById.get(id)!) };
 }
 
 type FilingContext = Awaited<ReturnType<typeof loadFilingContext>>;
@@ -77,110 +74,77 @@ export async function fileComplaint(c: Context<AppEnv>, filing: Filing): Promise
   const trackingToken = randomToken();
   const trackingTokenHash = await sha256Hex(trackingToken);
   const now = new Date();
-  const fields = {
-    title: body.title,
-    description: body.description,
-    regencyCode: body.regencyCode,
-    districtCode: body.districtCode,
-    villageCode: body.villageCode,
-    lat: body.lat ?? null,
-    lng: body.lng ?? null,
-    address: body.address,
-    reporterName: body.reporter.name,
-    reporterPhone: body.reporter.phone ?? null,
-    reporterEmail: body.reporter.email ?? null,
-    anonymous: body.anonymous,
-    confidential: body.confidential,
-    trackingTokenHash,
-    submittedAt: now,
-    updatedAt: now,
-    apiKeyId: source?.apiKeyId ?? null,
-    mediaUrl: source?.mediaUrl ?? null,
-  };
-  const event = { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' } as const;
-  const filed = (eventId: number, response: CreateComplaintResponse): Filed => {
-    // Committed: the queue only speeds things up; the cron re-sends what this misses.
-    c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [eventId]).catch((err) => console.error('queue send failed', err)));
-    return { status: 201, response };
-  };
-
-  const checked = await withFreshCode(db, idempotency, trackingToken, async (response) => {
-    const eventId = await insertCheckedComplaint(db, {
-      complaint: { code: response.code, ...fields },
-      categorySlug: body.category,
-      ownerHash,
-      uploadIds: body.photoIds,
-      event,
-      idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
-      count: count && { values: count.values, weight: slidingWeight(count.pending.window), limit: count.pending.rule.limit },
+  const insert = (counted: boolean) =>
+    withFreshCode(async (code): Promise<Filed | undefined> => {
+      const response: CreateComplaintResponse = { code, trackingToken };
+      const eventId = await insertCheckedComplaint(db, {
+        complaint: {
+          code,
+          title: body.title,
+          description: body.description,
+          regencyCode: body.regencyCode,
+          districtCode: body.districtCode,
+          villageCode: body.villageCode,
+          lat: body.lat ?? null,
+          lng: body.lng ?? null,
+          address: body.address,
+          reporterName: body.reporter.name,
+          reporterPhone: body.reporter.phone ?? null,
+          reporterEmail: body.reporter.email ?? null,
+          anonymous: body.anonymous,
+          confidential: body.confidential,
+          trackingTokenHash,
+          submittedAt: now,
+          updatedAt: now,
+          apiKeyId: source?.apiKeyId ?? null,
+          mediaUrl: source?.mediaUrl ?? null,
+        },
+        categorySlug: body.category,
+        ownerHash,
+        uploadIds: body.photoIds,
+        event: { type: 'submitted', actorRole: 'citizen', visibility: 'public', toStatus: 'submitted' },
+        idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
+        count: counted && count ? { values: count.values, weight: slidingWeight(count.pending.window), limit: count.pending.rule.limit } : undefined,
+      });
+      if (eventId === undefined) return undefined;
+      // Committed: the queue only speeds things up; the cron re-sends what this misses.
+      c.executionCtx.waitUntil(sendEvents(c.env.EVENTS, [eventId]).catch((err) => console.error('queue send failed', err)));
+      return { status: 201, response };
     });
-    return eventId === undefined ? undefined : filed(eventId, response);
-  });
-  if (checked) return checked;
 
+  const filed = await insert(true);
+  if (filed) return filed;
   // Nothing was written nor counted: count the request now, with everything needed to say why.
-  const found = await loadFilingContext(db, {
-    categorySlug: body.category,
-    regencyCode: body.regencyCode,
-    districtCode: body.districtCode,
-    villageCode: body.villageCode,
-    uploadIds: body.photoIds,
-    idempotency,
-    count: count?.values,
-  });
-  if (count) limitCounted(count.pending, found.counted ?? []);
-  const earlier = replayOf(found.earlier);
-  if (earlier) return earlier;
-
-  const { category, uploads } = checkReferences(body, ownerHash, found);
-  const written = await withFreshCode(db, idempotency, trackingToken, async (response) => {
-    const eventId = await insertComplaint(db, {
-      complaint: {
-        code: response.code,
-        ...fields,
-        categoryId: category.id,
-        priority: category.defaultPriority,
-        dueAt: new Date(moderationDueAt(now.getTime(), found.targets)),
-      },
-      uploadIds: uploads.map((u) => u.id),
-      event,
-      idempotency: idempotency && { ...idempotency, status: 201, response: JSON.stringify(response) },
+  // What was read may change before the next write (another filing claims the same photo at
+  // that moment): then it is read again, and the second reading explains.
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const found = await loadFilingContext(db, {
+      categorySlug: body.category,
+      regencyCode: body.regencyCode,
+      districtCode: body.districtCode,
+      villageCode: body.villageCode,
+      uploadIds: body.photoIds,
+      idempotency,
+      count: attempt === 0 ? count?.values : undefined,
     });
-    return filed(eventId, response);
-  });
-  if (!written) throw new Error('filing wrote nothing after its checks passed');
-  return written;
+    if (count && attempt === 0) limitCounted(count.pending, found.counted ?? []);
+    const earlier = replayOf(found.earlier);
+    if (earlier) return earlier;
+    checkReferences(body, ownerHash, found);
+    const written = await insert(false);
+    if (written) return written;
+  }
+  throw new Error('filing: the checks in SQL kept refusing what checkReferences accepts');
 }
 
-/**
- * Runs a filing's write under a newly drawn complaint code, again on the rare collision
- * (40 random bits); a concurrent request with the same idempotency key that won is answered
- * as it was. Of filings naming one photo at once, the first wins and the others mostly fail
- * the checks and get 422 "already used"; a claim landing between the fallback's read and its
- * write is a 409.
- */
-async function withFreshCode(
-  db: Database,
-  idempotency: Filing['idempotency'],
-  trackingToken: string,
-  write: (response: CreateComplaintResponse) => Promise<Filed | undefined>,
-): Promise<Filed | undefined> {
+/** Runs a filing's write under a newly drawn complaint code, again on the rare collision (40 random bits). */
+async function withFreshCode<T>(write: (code: string) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await write({ code: newComplaintCode(), trackingToken });
+      return await write(newComplaintCode());
     } catch (err) {
-      const message = String((err as Error)?.cause ?? err);
-      if (!message.includes('UNIQUE constraint failed')) throw err;
-      if (message.includes('idempotency_keys')) {
-        const first = idempotency && replayOf(await findIdempotentResponse(db, idempotency.scope, idempotency.key));
-        if (first) return first;
-      }
-      if (message.includes('photos.id')) {
-        throw new ApiError('conflict', 'A photo was just used by another complaint', {
-          details: [{ path: 'photoIds', message: 'Photo already used by another complaint' }],
-        });
-      }
-      if (!message.includes('complaints.code') || attempt >= 3) throw err;
+      const collided = String((err as Error)?.cause ?? err).includes('UNIQUE constraint failed: complaints.code');
+      if (!collided || attempt >= 3) throw err;
     }
   }
 }
