@@ -1,5 +1,7 @@
+import { createExecutionContext, createMessageBatch, getQueueResult } from 'cloudflare:test';
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
+import worker from '../../worker/index';
 import { distanceMetres, rankDuplicateCandidates, textSimilarity } from '../../worker/domain/duplicates';
 import { pickRoutingRule, type RoutingRule } from '../../worker/domain/routing';
 import { newCitizen, place } from './citizen';
@@ -99,5 +101,40 @@ describe('routing on the queue', () => {
       { type: 'submitted', actor_role: 'citizen' },
       { type: 'forwarded', actor_role: 'system' },
     ]);
+  });
+
+  it('gives each complaint of a batch its own candidates and suggestion, though they share most of them', async () => {
+    const villages = await env.DB.prepare(
+      "SELECT v.code AS village, d.code AS district FROM regions v JOIN regions d ON d.code = v.parent_code WHERE d.parent_code = '52.71' ORDER BY v.code DESC LIMIT 2", // where no other test files
+    ).all<{ village: string; district: string }>();
+    const [here, there] = villages.results.map((v) => ({ regencyCode: '52.71', districtCode: v.district, villageCode: v.village }));
+    const daysAgo = (n: number) => new Date(Date.now() - n * 24 * 3600_000);
+    const older = async (at: typeof here, n: number, over: Parameters<typeof insertComplaint>[0] = {}) =>
+      (await insertComplaint({ ...at, title: `Air mati ${n}`, submittedAt: daysAgo(n), updatedAt: daysAgo(n), ...over })).complaint.code;
+    const hereOld = [await older(here!, 3), await older(here!, 2)];
+    const thereOld = [await older(there!, 4)];
+    // Neither is a candidate anywhere: another kind of complaint, and one already closed.
+    const roads = await env.DB.prepare("SELECT id FROM categories WHERE slug = 'jalan-jembatan'").first<{ id: number }>();
+    await older(here!, 1, { categoryId: roads!.id });
+    await older(here!, 1, { status: 'closed' });
+    const fresh = [await insertComplaint({ ...here }), await insertComplaint({ ...here }), await insertComplaint({ ...there })];
+
+    const batch = createMessageBatch(
+      'complaint-events',
+      fresh.map(({ event }, i) => ({ id: `m${i}`, timestamp: new Date(), attempts: 1, body: { kind: 'event', eventId: event.id } })),
+    );
+    const ctx = createExecutionContext();
+    await worker.queue(batch, env, ctx);
+    expect((await getQueueResult(batch, ctx)).explicitAcks.sort()).toEqual(['m0', 'm1', 'm2']);
+
+    const candidatesOf = async (code: string) => {
+      const stored = await row(code);
+      expect(stored?.suggested).toBe('pdam-giri-menang');
+      return (JSON.parse(stored!.duplicate_candidates!) as { code: string }[]).map((c) => c.code).sort();
+    };
+    const [a, b, c] = fresh.map((f) => f.complaint.code) as [string, string, string];
+    expect(await candidatesOf(a)).toEqual([...hereOld, b].sort());
+    expect(await candidatesOf(b)).toEqual([...hereOld, a].sort());
+    expect(await candidatesOf(c)).toEqual(thereOld);
   });
 });

@@ -5,7 +5,7 @@ import { alias, type SQLiteSelect } from 'drizzle-orm/sqlite-core';
 import type { ActorRole, ComplaintStatus, EventVisibility } from '../domain/vocabulary';
 import { feedStatuses } from '../domain/api';
 import { inChunks } from './chunks';
-import { batchPrepared, type Database, type PreparedAll, preparedOnce } from './client';
+import { batchPrepared, type Database, type PreparedAll, preparedOnce, runPrepared } from './client';
 import { TARGETS_KEY } from './settings';
 import { defaultTargets } from '../domain/sla';
 import { countStatement, type countValues } from './rate-limits';
@@ -325,7 +325,7 @@ const checkedCategoryId = sql`(select ${categories.id} from ${categories}
   and (${sql.placeholder('rateKey')} is null or (select ${rateLimits.count} + ${rateLimits.previousCount} * ${sql.placeholder('rateWeight')}
     from ${rateLimits} where ${rateLimits.key} = ${sql.placeholder('rateKey')}) <= ${sql.placeholder('rateLimit')}))`;
 
-/** A filing's statements, built once per database: the rate count, the complaint, its first event, its photos (claiming the uploads), the idempotency record. */
+/** A filing's statements, built once per database: the rate count, the complaint, its first event, its photos (claiming the uploads), the idempotency record; each filing runs those it needs. */
 const insertion = preparedOnce((db) => {
   const complaint = db
     .insert(complaints)
@@ -340,19 +340,18 @@ const insertion = preparedOnce((db) => {
     .prepare();
   const complaintId = sql`(select ${complaints.id} from ${complaints} where ${complaints.code} = ${sql.placeholder('code')})`;
   const claimed = sql`${uploads.id} in (select value from json_each(${sql.placeholder('uploadIds')}))`;
-  const writes = [
-    complaint,
-    db
-      .insert(events)
-      .values({
-        complaintId,
-        type: sql.placeholder('eventType'),
-        actorRole: sql.placeholder('actorRole'),
-        visibility: sql.placeholder('visibility'),
-        toStatus: sql.placeholder('toStatus'),
-      } as unknown as typeof events.$inferInsert)
-      .returning({ id: events.id })
-      .prepare(),
+  const event = db
+    .insert(events)
+    .values({
+      complaintId,
+      type: sql.placeholder('eventType'),
+      actorRole: sql.placeholder('actorRole'),
+      visibility: sql.placeholder('visibility'),
+      toStatus: sql.placeholder('toStatus'),
+    } as unknown as typeof events.$inferInsert)
+    .returning({ id: events.id })
+    .prepare();
+  const photoWrites = [
     // Each claimed upload becomes a photo with the upload's id, at its place in the list.
     db
       .insert(photos)
@@ -375,7 +374,7 @@ const insertion = preparedOnce((db) => {
       )
       .prepare(),
     db.update(uploads).set({ claimedAt: sql.placeholder('submittedAt') as never }).where(claimed).prepare(),
-  ] as const;
+  ];
   const remembered = db
     .insert(idempotencyKeys)
     .values({
@@ -385,13 +384,7 @@ const insertion = preparedOnce((db) => {
       response: sql.placeholder('idemResponse'),
     } as unknown as typeof idempotencyKeys.$inferInsert)
     .prepare();
-  const count = countStatement(db);
-  return {
-    writes,
-    withIdempotency: [...writes, remembered] as const,
-    counted: [count, ...writes] as const,
-    countedWithIdempotency: [count, ...writes, remembered] as const,
-  };
+  return { count: countStatement(db), complaint, event, photoWrites, remembered };
 });
 
 /**
@@ -422,11 +415,16 @@ export async function insertCheckedComplaint(db: Database, input: NewComplaint):
     rateWeight: count?.weight ?? 0,
     rateLimit: count?.limit ?? 0,
   };
+  const run: PreparedAll[] = [
+    ...(count ? [statements.count] : []),
+    statements.complaint,
+    statements.event,
+    ...(input.uploadIds.length ? statements.photoWrites : []),
+    ...(idempotency ? [statements.remembered] : []),
+  ];
   try {
-    const eventRows = count
-      ? (await batchPrepared(db, idempotency ? statements.countedWithIdempotency : statements.counted, values))[2]
-      : (await batchPrepared(db, idempotency ? statements.withIdempotency : statements.writes, values))[1];
-    const id = eventRows[0]?.id;
+    const answers = await runPrepared(db, run.map((query) => [query, values] as const));
+    const id = (answers[run.indexOf(statements.event)] as { id: number }[])[0]?.id;
     if (!id) throw new Error('event insert returned no id');
     return id;
   } catch (err) {

@@ -4,7 +4,7 @@ import { alias } from 'drizzle-orm/sqlite-core';
 import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
 import type { Priority } from '../domain/vocabulary';
 import { isRoutedEvent, ROUTED_EVENTS, type RoutingRule } from '../domain/routing';
-import { type Database, type PreparedAll, preparedOnce, runPrepared } from './client';
+import { batchPrepared, type Database, preparedOnce, runPrepared } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
 import { targetsOf, targetsQuery } from './settings';
 
@@ -34,25 +34,29 @@ const BOX_DEG = 0.0025;
  * events, their complaints (with the category's default priority), the targets in force and,
  * for each routed event (ROUTED_EVENTS), its category's routing rules and the possible
  * duplicates: open complaints of the same category filed in the 30 days before it, in the
- * same village or near its pin. Events that do not exist are left out.
+ * same village or near its pin, the 50 newest. Events that do not exist are left out.
+ * The batch's complaints mostly share their candidates (the same place and kind, filed at
+ * the same time): each candidate is read once, with the list of whose candidate it is.
  */
 export async function loadEventWork(db: Database, eventIds: number[]) {
-  const { common, candidates } = eventWorkStatements(db);
-  const listed = { eventIds: JSON.stringify(eventIds) };
-  const answers = await runPrepared<PreparedAll>(db, [
-    ...common.map((query) => [query, listed] as const),
-    ...eventIds.map((eventId) => [candidates, { eventId }] as const),
-  ]);
-  const [eventRows, complaintRows, rules, targetRows, ...others] = answers as [
-    EventRow[],
-    { complaint: ComplaintRow; defaultPriority: Priority }[],
-    RoutingRule[],
-    { value: unknown }[],
-    ...DuplicateFacts[][],
-  ];
+  const statements = eventWorkStatements(db);
+  const [eventRows, complaintRows, rules, targetRows, lists, candidates] = await batchPrepared(db, statements, {
+    eventIds: JSON.stringify(eventIds),
+  });
   const targets = targetsOf(targetRows);
   const complaintById = new Map(complaintRows.map((r) => [r.complaint.id, r]));
-  const othersByEvent = new Map(eventIds.map((id, i) => [id, others[i] ?? []]));
+  const candidateById = new Map(candidates.map(({ id, ...facts }) => [id, facts]));
+  const othersByEvent = new Map(
+    lists.map(({ eventId, ids }) => [
+      eventId,
+      (JSON.parse(ids) as number[])
+        .map((id) => candidateById.get(id))
+        .filter((c) => c !== undefined)
+        // The newest first, as they were chosen (ranking keeps this order among equals).
+        .sort((a, b) => b.submittedAt - a.submittedAt)
+        .map(({ submittedAt: _, ...facts }): DuplicateFacts => facts),
+    ]),
+  );
   return eventRows.flatMap((event) => {
     const found = complaintById.get(event.complaintId);
     if (!found) return [];
@@ -78,7 +82,21 @@ const eventWorkStatements = preparedOnce((db) => {
     .from(complaints)
     .innerJoin(events, eq(events.complaintId, complaints.id))
     .where(and(ofEvents, inArray(events.type, ROUTED_EVENTS)));
-  const common = [
+  // Each routed event of the batch with its complaint (as `subject`) and its candidates' ids.
+  const candidateIds = sql<string>`(select json_group_array(${complaints.id}) from ${complaints} where ${complaints.id} in (${duplicateCandidateIds(db)}))`;
+  const routedSubjects = and(ofEvents, inArray(events.type, ROUTED_EVENTS));
+  const lists = db
+    .select({ eventId: events.id, ids: candidateIds.as('candidate_ids') })
+    .from(events)
+    .innerJoin(subject, eq(subject.id, events.complaintId))
+    .where(routedSubjects);
+  const listed = db
+    .select({ id: sql`candidate.value`.as('candidate_id') })
+    .from(events)
+    .innerJoin(subject, eq(subject.id, events.complaintId))
+    .innerJoin(sql`json_each(${candidateIds}) candidate`, sql`true`)
+    .where(routedSubjects);
+  return [
     db.select().from(events).where(ofEvents).prepare(),
     db
       .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
@@ -88,44 +106,51 @@ const eventWorkStatements = preparedOnce((db) => {
       .prepare(),
     routingRulesQuery(db, inArray(routingRules.categoryId, routedCategories)).prepare(),
     targetsQuery(db).prepare(),
-  ] as PreparedAll[];
-  return { common, candidates: duplicateCandidatesQuery(db, sql.placeholder('eventId')).prepare() as PreparedAll };
+    lists.prepare(),
+    db
+      .select({
+        id: complaints.id,
+        code: complaints.code,
+        title: complaints.title,
+        description: complaints.description,
+        villageCode: complaints.villageCode,
+        lat: complaints.lat,
+        lng: complaints.lng,
+        submittedAt: sql<number>`${complaints.submittedAt}`.as('submitted_ms'),
+      })
+      .from(complaints)
+      .where(inArray(complaints.id, listed))
+      .prepare(),
+  ] as const;
 });
 export type EventWork = Awaited<ReturnType<typeof loadEventWork>>[number];
-type EventRow = typeof events.$inferSelect;
-type ComplaintRow = typeof complaints.$inferSelect;
 
-/** The possible duplicates of an event's complaint, when the event is a routed one (else none). */
-function duplicateCandidatesQuery(db: Database, eventId: Placeholder) {
-  const complaintId = sql`(select ${events.complaintId} from ${events} where ${events.id} = ${eventId})`;
-  const routed = sql`(select ${events.type} from ${events} where ${events.id} = ${eventId}) in ${ROUTED_EVENTS}`;
-  const subject = alias(complaints, 'subject');
+/** The complaint whose duplicates are looked for, in the queries around duplicateCandidateIds. */
+const subject = alias(complaints, 'subject');
+
+/**
+ * The ids of a complaint's possible duplicates (`subject`, named in the enclosing query): open,
+ * of the same category, filed in the 30 days before it, in the same village or near its pin;
+ * the newest 50, in a busy place the ones most likely the same matter.
+ */
+function duplicateCandidateIds(db: Database) {
+  const candidate = alias(complaints, 'candidate');
   const near = (column: 'lat' | 'lng') =>
-    sql`${complaints[column]} between ${subject[column]} - ${BOX_DEG} and ${subject[column]} + ${BOX_DEG}`;
+    sql`${candidate[column]} between ${subject[column]} - ${BOX_DEG} and ${subject[column]} + ${BOX_DEG}`;
   return db
-    .select({
-      code: complaints.code,
-      title: complaints.title,
-      description: complaints.description,
-      villageCode: complaints.villageCode,
-      lat: complaints.lat,
-      lng: complaints.lng,
-    })
-    .from(complaints)
-    .innerJoin(subject, eq(subject.id, complaintId))
+    .select({ id: candidate.id })
+    .from(candidate)
     .where(
       and(
-        routed,
-        eq(complaints.categoryId, subject.categoryId),
-        ne(complaints.id, subject.id),
-        inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
-        sql`${complaints.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
+        eq(candidate.categoryId, subject.categoryId),
+        ne(candidate.id, subject.id),
+        inArray(candidate.status, ['submitted', 'forwarded', 'in_progress']),
+        sql`${candidate.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
         // Without a pin the box is null: the same village only.
-        or(eq(complaints.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
+        or(eq(candidate.villageCode, subject.villageCode), and(near('lat'), near('lng'))),
       ),
     )
-    // The newest first: in a busy place the 50 kept are the ones most likely the same matter.
-    .orderBy(desc(complaints.submittedAt))
+    .orderBy(desc(candidate.submittedAt))
     .limit(50);
 }
 
@@ -134,17 +159,20 @@ export interface RoutingResult {
   duplicateCandidates: NonNullable<(typeof complaints.$inferInsert)['duplicateCandidates']>;
 }
 
-/** Stores each complaint's suggestion and possible duplicates, in one round trip. */
+/** Stores each complaint's suggestion and possible duplicates, in one statement. */
 export async function storeRoutingResults(db: Database, results: { complaintId: number; result: RoutingResult }[]): Promise<void> {
   if (results.length === 0) return;
-  const statement = routingResultStatement(db);
-  await runPrepared(db, results.map(({ complaintId, result }) => [statement, { complaintId, ...result }] as const));
+  await runPrepared(db, [[routingResultsStatement(db), { results: JSON.stringify(results) }]]);
 }
 
-const routingResultStatement = preparedOnce((db) =>
-  db
+const routingResultsStatement = preparedOnce((db) => {
+  // json_each has an `id` column of its own: the complaint's is named in full.
+  const resultOf = (path: string) =>
+    sql`(select json_extract(r.value, ${`$.result.${path}`}) from json_each(${sql.placeholder('results')}) r
+      where json_extract(r.value, '$.complaintId') = ${complaints.id})`;
+  return db
     .update(complaints)
-    .set({ suggestedAgencyId: sql.placeholder('suggestedAgencyId'), duplicateCandidates: sql.placeholder('duplicateCandidates') } as never)
-    .where(eq(complaints.id, sql.placeholder('complaintId')))
-    .prepare(),
-);
+    .set({ suggestedAgencyId: resultOf('suggestedAgencyId'), duplicateCandidates: resultOf('duplicateCandidates') } as never)
+    .where(inArray(complaints.id, sql`(select json_extract(value, '$.complaintId') from json_each(${sql.placeholder('results')}))`))
+    .prepare();
+});

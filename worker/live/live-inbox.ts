@@ -71,7 +71,9 @@ export class LiveInbox extends DurableObject<Env> {
     const hashes = [...new Set(sockets.map(sessionOf).filter((h): h is string => !!h))];
     // Read before anything is marked as told: if it fails, a retry tells them all.
     const live = await liveSessionHashes(createDb(this.env.DB), hashes, Date.now(), SESSION_IDLE_MS);
-    const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId));
+    const now = Date.now();
+    this.ctx.storage.sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
+    const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId, now));
     if (fresh.length === 0) return 0;
     const texts = fresh.map((m) => JSON.stringify(m));
     let reached = 0;
@@ -95,11 +97,8 @@ export class LiveInbox extends DurableObject<Env> {
   }
 
   /** Remembers the event as told; false when it already was (within the retention). */
-  private firstTelling(eventId: number): boolean {
-    const now = Date.now();
-    const sql = this.ctx.storage.sql;
-    sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
-    return sql.exec('INSERT INTO told (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id', eventId, now).toArray().length > 0;
+  private firstTelling(eventId: number, now: number): boolean {
+    return this.ctx.storage.sql.exec('INSERT INTO told (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id', eventId, now).toArray().length > 0;
   }
 
   /** Closes the sockets of one subscriber (a revoked session, a disabled account). */
