@@ -77,9 +77,10 @@ export function freePort() {
 
 /**
  * Starts `wrangler dev` and resolves once `/api/health` answers. `stop()` sends SIGTERM to
- * wrangler itself (not an npx wrapper), which takes workerd down with it.
+ * wrangler itself (not an npx wrapper), which takes workerd down with it. `env`: variables
+ * for wrangler beside offlineEnv (the benchmarks turn its local trace collector off).
  */
-export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000, cwd = root, inspectorPort = 0 }) {
+export async function startWrangler({ port, persistTo, quiet = false, timeoutMs = 90_000, cwd = root, inspectorPort = 0, env = {} }) {
   const child = spawn(
     node22,
     [
@@ -93,7 +94,7 @@ export async function startWrangler({ port, persistTo, quiet = false, timeoutMs 
       '--test-scheduled',
       ...(quiet ? ['--log-level', 'warn'] : []),
     ],
-    { cwd, env: offlineEnv, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
+    { cwd, env: { ...offlineEnv, ...env }, stdio: quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit' },
   );
   let output = '';
   if (quiet) {

@@ -29,6 +29,15 @@ function codeSnapshot() {
   return snapshot;
 }
 
+/**
+ * `wrangler dev` runs a trace collector for its local dashboard by default: every span of the
+ * Worker (each D1 call, queue send, Durable Object call) becomes a tail event handled in the
+ * same workerd thread. Production runs no such thing beside the Worker, and it costs a route
+ * in proportion to its I/O calls, not its own work (side by side: creation 23% slower with
+ * it, the bare route 7%), so the benchmarks measure without it.
+ */
+const measuredEnv = { X_LOCAL_OBSERVABILITY: 'false' };
+
 /** Errors the Worker logged in any benchmark's stack during this process: { stack, message }. */
 export const workerErrors = [];
 
@@ -66,7 +75,7 @@ export async function benchStack(name) {
     },
     /** `inspectorPort`: where the Worker's DevTools inspector listens (0: any free port). */
     async start({ inspectorPort = 0 } = {}) {
-      server = await startWrangler({ port: await freePort(), persistTo, quiet: true, cwd, inspectorPort });
+      server = await startWrangler({ port: await freePort(), persistTo, quiet: true, cwd, inspectorPort, env: measuredEnv });
       watchErrors(name, server.child);
       return server.url;
     },
