@@ -26,6 +26,7 @@ interface Filed {
   service_request_id: string;
   service_notice: string;
   account_id: null;
+  tracking_url: string;
 }
 
 async function file(overrides: Record<string, string | undefined> = {}): Promise<string> {
@@ -61,7 +62,14 @@ describe('POST requests', () => {
     expect(res.status).toBe(201);
     expect(res.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const body = await res.json<Filed[]>();
-    expect(body).toEqual([{ service_request_id: expect.stringMatching(/^NTB-[0-9A-HJKMNP-TV-Z]{8}$/), service_notice: expect.stringContaining('moderator'), account_id: null }]);
+    expect(body).toEqual([
+      {
+        service_request_id: expect.stringMatching(/^NTB-[0-9A-HJKMNP-TV-Z]{8}$/),
+        service_notice: expect.stringContaining('moderator'),
+        account_id: null,
+        tracking_url: expect.stringMatching(/^https:\/\/ntbcare\.test\/lacak\/NTB-[0-9A-HJKMNP-TV-Z]{8}#t=[0-9a-f]{32}$/),
+      },
+    ]);
     const code = body[0]!.service_request_id;
 
     expect(await stored(code)).toMatchObject({
@@ -101,10 +109,38 @@ describe('POST requests', () => {
     expect(res.headers.get('content-type')).toBe('text/xml; charset=utf-8');
     const xml = fromXml(await res.text());
     expect(xml.root).toBe('service_requests');
-    const [filed] = xml.value as { service_request_id: string; service_notice: string }[];
+    const [filed] = xml.value as Filed[];
     expect(filed!.service_request_id).toMatch(/^NTB-/);
-    expect(xml.value).toEqual(asText([{ service_request_id: filed!.service_request_id, service_notice: filed!.service_notice, account_id: null }]));
+    expect(filed!.tracking_url).toMatch(new RegExp(`^https://ntbcare\\.test/lacak/${filed!.service_request_id}#t=[0-9a-f]{32}$`));
+    expect(xml.value).toEqual(
+      asText([{ service_request_id: filed!.service_request_id, service_notice: filed!.service_notice, account_id: null, tracking_url: filed!.tracking_url }]),
+    );
     expect((await stored(filed!.service_request_id))!.status).toBe('submitted');
+  });
+
+  it('hands the app the reporter’s private tracking link, which works as the one the form gives', async () => {
+    const res = await postRequest('json', requestForm(key.key));
+    const [filed] = await res.json<Filed[]>();
+    const link = new URL(filed!.tracking_url);
+    const code = filed!.service_request_id;
+    expect(link.pathname).toBe(`/lacak/${code}`);
+    expect(link.search).toBe('');
+    const token = new URLSearchParams(link.hash.slice(1)).get('t')!;
+    // Stored only as its hash, as every tracking token.
+    expect(JSON.stringify(await stored(code))).not.toContain(token);
+
+    const asReporterSees = await (await call(`/api/complaints/${code}`, { headers: { 'X-Tracking-Token': token } })).json<{ reporter?: { name?: string } }>();
+    expect(asReporterSees.reporter).toMatchObject({ name: 'Baiq Nurul' });
+    const publicSees = await (await call(`/api/complaints/${code}`)).json<{ reporter?: unknown }>();
+    expect(publicSees.reporter).toBeNull();
+    const comment = (headers: Record<string, string>) =>
+      call(`/api/complaints/${code}/comments`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', ...headers },
+        body: JSON.stringify({ body: 'Sudah ada petugas yang datang?' }),
+      });
+    expect((await comment({ 'X-Tracking-Token': token })).status).toBe(201);
+    expect((await comment({ 'X-Tracking-Token': '0'.repeat(32) })).status).toBe(403);
   });
 
   it('takes a title, the place as attributes and the privacy choices', async () => {

@@ -29,6 +29,21 @@ export const serviceNotices: Record<ComplaintStatus, string> = {
 };
 
 /**
+ * What a filed request answers beside its id: our extension `tracking_url`, the reporter's
+ * private tracking link. The app that filed for the reporter hands it on; with it the reporter
+ * follows the complaint on NTB Care, replies and confirms or reopens it as anyone filing there
+ * does. The token rides in the fragment, which browsers never send to a server.
+ */
+export function filedRequest(origin: string, code: string, trackingToken: string) {
+  return {
+    service_request_id: code,
+    service_notice: serviceNotices.submitted,
+    account_id: null,
+    tracking_url: `${origin}/lacak/${encodeURIComponent(code)}#t=${encodeURIComponent(trackingToken)}`,
+  };
+}
+
+/**
  * `status_notes`: the words of the latest public event of these types, while they still
  * explain the status. Any later change of status makes them stale (a reopen, a return,
  * a forward to another agency), except one that keeps the request closed: a resolved

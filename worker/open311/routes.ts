@@ -18,14 +18,14 @@ import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
 import { mediaTypes, render, renderError, splitFormat } from './format';
 import { formValue, inFormTerms, readRequestForm } from './new-request';
-import { mediaUrlOf, serviceNotices, serviceRequest, statusNote, statusNoteRule } from './requests';
+import { filedRequest, mediaUrlOf, serviceRequest, statusNote, statusNoteRule } from './requests';
 import { MAX_REQUESTS, readRequestsQuery } from './requests-query';
 import { service, serviceDefinition } from './services';
 
 export const JURISDICTION_ID = 'ntbprov.go.id';
 export const SPECIFICATION = 'http://wiki.open311.org/GeoReport_v2';
 /** When this endpoint's shape last changed (discovery's `changeset`). */
-const CHANGESET = '2026-11-29T09:00:00+08:00';
+const CHANGESET = '2026-11-29T18:00:00+08:00';
 
 /** A path part `name.json` or `name.xml`; `name` may be a pattern. */
 const withFormat = (name: string) => `:file{${name}\\.(?:json|xml)}`;
@@ -165,7 +165,7 @@ export const open311Routes = new Hono<AppEnv>()
       throw err;
     });
     c.executionCtx.waitUntil(touchApiKey(c.get('db'), key.id, new Date()).catch((err) => console.error('api key touch failed', err)));
-    return render(c, format, 'service_requests', [{ service_request_id: filed.response.code, service_notice: serviceNotices.submitted, account_id: null }], 201);
+    return render(c, format, 'service_requests', [filedRequest(origin(c), filed.response.code, filed.response.trackingToken)], 201);
   })
 
   // We create requests at once, so a token is never needed; should a client ask anyway,
