@@ -95,7 +95,9 @@ describe('a citizen on a phone', () => {
     const token = filed.link.split('#t=')[1]!;
     const view = (await (await fetch(`${baseUrl}/api/complaints/${filed.code}`, { headers: { 'X-Tracking-Token': token } })).json()) as ComplaintView;
     expect(view.photos).toHaveLength(1);
-    const res = await fetch(`${baseUrl}${view.photos[0]!.url}`);
+    // Until a moderator lets the complaint through, its photo is for its reporter (and staff) only.
+    expect((await fetch(`${baseUrl}${view.photos[0]!.url}`)).status).toBe(404);
+    const res = await fetch(`${baseUrl}${view.photos[0]!.url}`, { headers: { 'X-Tracking-Token': token } });
     expect(res.headers.get('content-type')).toBe('image/jpeg');
     const bytes = Buffer.from(await res.arrayBuffer());
     expect(inspectImage(bytes)).toMatchObject({ ok: true, type: 'image/jpeg', width: 1600, height: 1067 });

@@ -4,6 +4,7 @@ import type { ComplaintView, FeedResponse, TimelineEvent } from '../../worker/do
 import { jpeg } from '../support/images';
 import { newCitizen } from './citizen';
 import { call, expectError } from './helpers';
+import { signIn } from './staff';
 
 const view = (code: string, token?: string) =>
   call(`/api/complaints/${code}`, token ? { headers: { 'X-Tracking-Token': token } } : undefined);
@@ -35,15 +36,21 @@ describe('GET /api/complaints/:code (tracking)', () => {
     });
     expect(JSON.stringify(publicView)).not.toContain('Baiq Nurul');
     expect(JSON.stringify(publicView)).not.toContain('nurul@example.id');
-    expect(publicView.photos).toEqual([{ id: photo.id, url: `/api/photos/${photo.id}`, contentType: 'image/jpeg', width: 1600, height: 1200 }]);
+    // Its photos wait for the moderators; its reporter sees them.
+    expect(publicView).toMatchObject({ photos: [], photosPublic: false });
+    const photoInfo = { id: photo.id, url: `/api/photos/${photo.id}`, contentType: 'image/jpeg', width: 1600, height: 1200 };
 
     const own = await (await view(code, trackingToken)).json<ComplaintView>();
+    expect(own).toMatchObject({ photos: [photoInfo], photosPublic: false });
     expect(own.viewerIsReporter).toBe(true);
     expect(own.reporter).toEqual({ name: 'Baiq Nurul', phone: '+62 812-3456-7890', email: 'nurul@example.id' });
 
     // A wrong token is simply no token.
     const wrong = await (await view(code, '0'.repeat(32))).json<ComplaintView>();
     expect(wrong.reporter).toBeNull();
+
+    await verify(code);
+    expect(await (await view(code)).json<ComplaintView>()).toMatchObject({ photos: [photoInfo], photosPublic: true });
   });
 
   it('hides a confidential complaint from everyone without its token', async () => {
@@ -97,7 +104,7 @@ describe('GET /api/photos/:id', () => {
     const citizen = newCitizen();
     const bytes = jpeg(1600, 1200);
     const photo = await citizen.uploadOk(bytes);
-    await citizen.fileOk({ photoIds: [photo.id] });
+    await verify((await citizen.fileOk({ photoIds: [photo.id] })).code);
     const res = await call(`/api/photos/${photo.id}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('image/jpeg');
@@ -118,6 +125,33 @@ describe('GET /api/photos/:id', () => {
     expect(own.headers.get('cache-control')).toContain('no-store');
     expect(own.headers.get('cross-origin-resource-policy')).toBe('same-origin');
     await own.arrayBuffer();
+  });
+
+  it('serves the photos of a complaint the moderators have not let through only to its reporter and staff', async () => {
+    const citizen = newCitizen();
+    const photo = await citizen.uploadOk();
+    const { code, trackingToken } = await citizen.fileOk({ photoIds: [photo.id] });
+    const moderator = { Cookie: (await signIn('moderator')).cookie };
+    const fetchPhoto = async (headers: Record<string, string> = {}) => {
+      const res = await call(`/api/photos/${photo.id}`, { headers });
+      await res.arrayBuffer();
+      return { status: res.status, cache: res.headers.get('cache-control'), corp: res.headers.get('cross-origin-resource-policy') };
+    };
+    const kept = { status: 200, cache: 'private, no-store', corp: 'same-origin' };
+
+    expect(await fetchPhoto()).toMatchObject({ status: 404 });
+    expect(await fetchPhoto({ 'X-Tracking-Token': trackingToken })).toEqual(kept);
+    expect(await fetchPhoto(moderator)).toEqual(kept);
+    // An agency reaches it only once it is forwarded there.
+    expect(await fetchPhoto({ Cookie: (await signIn('agency', 'pdam-giri-menang')).cookie })).toMatchObject({ status: 404 });
+
+    await verify(code);
+    expect(await fetchPhoto()).toEqual({ status: 200, cache: 'public, max-age=31536000, immutable', corp: 'cross-origin' });
+
+    // Refused by the moderators: back to its reporter and staff only.
+    await env.DB.prepare("UPDATE complaints SET status = 'rejected', agency_id = NULL WHERE code = ?").bind(code).run();
+    expect(await fetchPhoto()).toMatchObject({ status: 404 });
+    expect(await fetchPhoto({ 'X-Tracking-Token': trackingToken })).toEqual(kept);
   });
 
   it('does not serve an upload no complaint has claimed', async () => {

@@ -1,7 +1,7 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
 import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
-import { maySeeInternalEvents, maySeeReporter, staffReaches, type Viewer } from '../domain/access';
+import { maySeeInternalEvents, maySeePhotos, maySeeReporter, photosArePublic, staffReaches, type Viewer } from '../domain/access';
 import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
 
 export const EXCERPT_LENGTH = 240;
@@ -54,14 +54,15 @@ export function complaintView(
   row: ViewedComplaintRow,
   photos: PhotoRow[],
   events: EventRow[],
-  viewer: { isReporter: boolean; seesReporter: boolean; isStaff: boolean },
+  viewer: { isReporter: boolean; seesReporter: boolean; seesPhotos: boolean; isStaff: boolean },
 ): ComplaintView {
   const c = row.complaint;
   return {
     ...common(row),
     ...complaintCore(row),
     events: events.map(timelineEvent),
-    photos: photos.map(photoInfo),
+    photos: viewer.seesPhotos ? photos.map(photoInfo) : [],
+    photosPublic: photosArePublic(c),
     reporter: viewer.seesReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
     viewerIsReporter: viewer.isReporter,
     filedVia: viewer.isStaff ? filedVia(row) : null,
@@ -89,6 +90,7 @@ export function viewFor({ row, photos, events }: LoadedComplaint, viewer: Viewer
     {
       isReporter: viewer.kind === 'reporter',
       seesReporter: maySeeReporter(viewer, row.complaint),
+      seesPhotos: maySeePhotos(viewer, row.complaint),
       isStaff: staffReaches(viewer, row.complaint),
     },
   );

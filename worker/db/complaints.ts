@@ -211,6 +211,7 @@ export async function findPhoto(db: Database, id: string) {
       confidential: complaints.confidential,
       anonymous: complaints.anonymous,
       agencyId: complaints.agencyId,
+      status: complaints.status,
       trackingTokenHash: complaints.trackingTokenHash,
     })
     .from(photos)

@@ -1,7 +1,8 @@
 // Who may see what of a complaint. One place for the rules the routes apply: an agency
 // reaches only its own complaints; a reporter is known by the tracking token; anonymous
 // means the reporter's identity is for moderators only.
-import type { StaffRole } from './vocabulary';
+import { feedStatuses } from './api';
+import type { ComplaintStatus, StaffRole } from './vocabulary';
 
 export type Viewer =
   | { kind: 'public' }
@@ -24,6 +25,20 @@ export function staffReaches(viewer: Viewer, complaint: ComplaintAccessFacts): b
 export function maySeeComplaint(viewer: Viewer, complaint: ComplaintAccessFacts): boolean {
   if (viewer.kind === 'reporter' || staffReaches(viewer, complaint)) return true;
   return !complaint.confidential;
+}
+
+/**
+ * Anyone may see a complaint's photos once the moderators have screened it and let it through
+ * (the public feed's statuses), unless it is confidential. Until then, or when they refuse
+ * it, only its reporter and the staff who reach it do: a photo nobody has looked at is not
+ * published under the province's name (the complaint's text, by its code, still is).
+ */
+export function photosArePublic(complaint: { confidential: boolean; status: ComplaintStatus }): boolean {
+  return !complaint.confidential && (feedStatuses as readonly ComplaintStatus[]).includes(complaint.status);
+}
+
+export function maySeePhotos(viewer: Viewer, complaint: ComplaintAccessFacts & { status: ComplaintStatus }): boolean {
+  return viewer.kind === 'reporter' || staffReaches(viewer, complaint) || photosArePublic(complaint);
 }
 
 export function maySeeReporter(viewer: Viewer, complaint: ComplaintAccessFacts): boolean {

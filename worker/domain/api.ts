@@ -222,7 +222,14 @@ export interface ComplaintView extends ComplaintCore {
   submittedAt: string;
   updatedAt: string;
   events: TimelineEvent[];
+  /** Empty for the public until the moderators have let the complaint through (`photosPublic`). */
   photos: PhotoInfo[];
+  /**
+   * Whether anyone may load the photos: false for a confidential complaint and for one not
+   * yet let through by the moderators, whose photos need the tracking token header (or a
+   * staff session).
+   */
+  photosPublic: boolean;
   /** Only for the reporter (tracking token) and staff. */
   reporter: { name: string | null; phone: string | null; email: string | null } | null;
   /** True when the request carried this complaint's tracking token. */

@@ -1,7 +1,7 @@
 // A complaint as a GeoReport v2 service request: what a stranger may see of it and no
 // more (no reporter, ever), with our finer status told in `service_notice`.
 import type { ComplaintRow } from '../db/complaints';
-import { feedStatuses } from '../domain/api';
+import { photosArePublic } from '../domain/access';
 import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
 
 export type Open311Status = 'open' | 'closed';
@@ -62,12 +62,13 @@ export function statusNote(latest: { type: string; visibility: string; body: str
 }
 
 /**
- * `media_url`: our own first photo; else the link the Open311 client sent, once the
- * moderators, who see it first, have verified the complaint (as the feed shows it).
+ * `media_url`: our own first photo, else the link the Open311 client sent, once the
+ * moderators, who see both first, have verified the complaint (as the feed shows it).
  */
 export function mediaUrlOf(row: ComplaintRow, photoUrl: string | undefined): string | null {
-  if (photoUrl) return photoUrl;
-  return (feedStatuses as readonly ComplaintStatus[]).includes(row.complaint.status) ? row.complaint.mediaUrl : null;
+  // Neither our photo nor the app's link is shown before the moderators let the complaint through.
+  if (!photosArePublic(row.complaint)) return null;
+  return photoUrl ?? row.complaint.mediaUrl;
 }
 
 const WITA_OFFSET_MS = 8 * 3_600_000;

@@ -1,10 +1,11 @@
 // `GET /api/photos/:id`: a complaint's photo, with its stored type and nothing that lets a
-// browser treat it as anything but an image. A confidential complaint's photos need its
-// tracking token or a staff member who reaches the complaint.
+// browser treat it as anything but an image. Until the moderators have let the complaint
+// through, and always for a confidential one, its photos need its tracking token or a staff
+// member who reaches the complaint (`maySeePhotos`).
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findPhoto } from '../db/complaints';
-import { maySeeComplaint } from '../domain/access';
+import { maySeePhotos, photosArePublic } from '../domain/access';
 import { viewerOf } from '../http/viewer';
 import type { AppEnv } from '../http/env';
 import { notFound } from '../http/errors';
@@ -16,7 +17,8 @@ export const photoRoutes = new Hono<AppEnv>().get(
   async (c) => {
     const found = await findPhoto(c.get('db'), c.req.valid('param').id);
     if (!found) throw notFound('Photo');
-    if (!maySeeComplaint(await viewerOf(c, found.trackingTokenHash), found)) throw notFound('Photo');
+    if (!maySeePhotos(await viewerOf(c, found.trackingTokenHash), found)) throw notFound('Photo');
+    const open = photosArePublic(found);
     const object = await c.env.PHOTOS.get(found.photo.r2Key);
     if (!object) throw notFound('Photo');
     return new Response(object.body, {
@@ -24,11 +26,11 @@ export const photoRoutes = new Hono<AppEnv>().get(
         'Content-Type': found.photo.contentType,
         'Content-Length': String(found.photo.size),
         // nosniff and a sandboxing CSP come from the API's secure headers (app.ts).
-        // A photo never changes; a confidential one stays out of shared caches.
-        'Cache-Control': found.confidential ? 'private, no-store' : 'public, max-age=31536000, immutable',
-        // Open311 links the photos the public may see, for other sites to show; a
-        // confidential one stays with our own pages.
-        'Cross-Origin-Resource-Policy': found.confidential ? 'same-origin' : 'cross-origin',
+        // A photo never changes; one the public may not see stays out of shared caches.
+        'Cache-Control': open ? 'public, max-age=31536000, immutable' : 'private, no-store',
+        // Open311 links the photos the public may see, for other sites to show; the others
+        // stay with our own pages.
+        'Cross-Origin-Resource-Policy': open ? 'cross-origin' : 'same-origin',
         ETag: object.httpEtag,
       },
     });

@@ -100,6 +100,7 @@ export function installAgencyApi() {
     updatedAt: new Date().toISOString(),
     events: state.timelines.get(item.code) ?? [],
     photos: [],
+    photosPublic: !item.confidential,
     reporter: item.anonymous ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
     filedVia: state.filedVia.get(item.code) ?? null,

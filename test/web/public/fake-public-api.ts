@@ -65,6 +65,7 @@ export function complaintFixture(overrides: Partial<ComplaintView> = {}): Compla
       { id: 'ph1', url: '/api/photos/ph1', contentType: 'image/jpeg', width: 1200, height: 900 },
       { id: 'ph2', url: '/api/photos/ph2', contentType: 'image/webp', width: 900, height: 1200 },
     ],
+    photosPublic: !overrides.confidential,
     reporter: { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
     filedVia: null,

@@ -11,6 +11,7 @@ import type {
   StaffInfo,
 } from '../../../worker/domain/api';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
+import { feedStatuses } from '../../../worker/domain/api';
 import { metaFixture, regionFixtures } from '../fake-api';
 import { FakeWebSocket } from '../fake-websocket';
 
@@ -124,6 +125,7 @@ export function installStaffApi() {
     updatedAt: new Date().toISOString(),
     events: [],
     photos: item.photos,
+    photosPublic: !item.confidential && (feedStatuses as readonly ComplaintStatus[]).includes(status),
     reporter: item.reporter,
     viewerIsReporter: false,
     filedVia: item.filedVia,

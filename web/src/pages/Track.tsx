@@ -130,7 +130,7 @@ function TrackComplaint(props: { code: string }) {
             <Show when={view().photos.length > 0}>
               <section aria-labelledby="photos-title">
                 <h2 id="photos-title">{t('track.photos')}</h2>
-                <PhotoGallery photos={view().photos} confidential={view().confidential} token={token} />
+                <PhotoGallery photos={view().photos} needsToken={!view().photosPublic} token={token} />
               </section>
             </Show>
             <Show when={view().viewerIsReporter}>

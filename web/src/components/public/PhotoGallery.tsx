@@ -1,5 +1,6 @@
 // The photos of a complaint. Public ones load as plain lazy images; those of a confidential
-// complaint need the tracking token header, so they are fetched and shown from a blob: URL.
+// complaint, or of one the moderators have not let through yet, need the tracking token
+// header, so they are fetched and shown from a blob: URL.
 import { createMemo, createResource, For, onCleanup, Show } from 'solid-js';
 import type { PhotoInfo } from '../../../../worker/domain/api';
 import { getPhotoBlob } from '../../api/complaints';
@@ -62,7 +63,8 @@ function ProtectedPhoto(props: PhotoProps & { token: string | null }) {
 
 export interface PhotoGalleryProps {
   photos: PhotoInfo[];
-  confidential: boolean;
+  /** Not public (ComplaintView's `photosPublic`): loaded with the tracking token header. */
+  needsToken: boolean;
   token: string | null;
 }
 
@@ -75,7 +77,7 @@ export function PhotoGallery(props: PhotoGalleryProps) {
       <For each={props.photos}>
         {(photo, index) => (
           <li>
-            <Show when={props.confidential} fallback={<PlainPhoto photo={photo} alt={alt(index())} />}>
+            <Show when={props.needsToken} fallback={<PlainPhoto photo={photo} alt={alt(index())} />}>
               <ProtectedPhoto photo={photo} alt={alt(index())} token={props.token} />
             </Show>
           </li>
