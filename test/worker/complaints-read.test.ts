@@ -113,6 +113,13 @@ describe('GET /api/photos/:id', () => {
     // Open311 links it for other sites' pages and apps to show.
     expect(res.headers.get('cross-origin-resource-policy')).toBe('cross-origin');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+
+    // A cache asking again with the ETag gets 304 without the bytes; another ETag, the bytes.
+    const etag = res.headers.get('etag')!;
+    const again = await call(`/api/photos/${photo.id}`, { headers: { 'If-None-Match': etag } });
+    expect([again.status, again.headers.get('etag'), (await again.arrayBuffer()).byteLength]).toEqual([304, etag, 0]);
+    const changed = await call(`/api/photos/${photo.id}`, { headers: { 'If-None-Match': '"other"' } });
+    expect([changed.status, (await changed.arrayBuffer()).byteLength]).toEqual([200, bytes.length]);
   });
 
   it("serves a confidential complaint's photos only with its token", async () => {
@@ -146,7 +153,8 @@ describe('GET /api/photos/:id', () => {
     expect(await fetchPhoto({ Cookie: (await signIn('agency', 'pdam-giri-menang')).cookie })).toMatchObject({ status: 404 });
 
     await verify(code);
-    expect(await fetchPhoto()).toEqual({ status: 200, cache: 'public, max-age=31536000, immutable', corp: 'cross-origin' });
+    // Public now, but not for good (a complaint can be returned and refused): kept briefly.
+    expect(await fetchPhoto()).toEqual({ status: 200, cache: 'public, max-age=600', corp: 'cross-origin' });
 
     // Refused by the moderators: back to its reporter and staff only.
     await env.DB.prepare("UPDATE complaints SET status = 'rejected', agency_id = NULL WHERE code = ?").bind(code).run();

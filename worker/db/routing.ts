@@ -45,7 +45,7 @@ export async function loadEventWork(db: Database, eventIds: number[]) {
   });
   const targets = targetsOf(targetRows);
   const complaintById = new Map(complaintRows.map((r) => [r.complaint.id, r]));
-  const candidateById = new Map(candidates.map(({ id, ...facts }) => [id, facts]));
+  const candidateById = new Map(candidates.map((c) => [c.id, c]));
   const othersByEvent = new Map(
     lists.map(({ eventId, ids }) => [
       eventId,
@@ -53,8 +53,8 @@ export async function loadEventWork(db: Database, eventIds: number[]) {
         .map((id) => candidateById.get(id))
         .filter((c) => c !== undefined)
         // The newest first, as they were chosen (ranking keeps this order among equals).
-        .sort((a, b) => b.submittedAt - a.submittedAt)
-        .map(({ submittedAt: _, ...facts }): DuplicateFacts => facts),
+        .sort((a, b) => b.submittedAt - a.submittedAt || b.id - a.id)
+        .map(({ submittedAt: _, id: __, ...facts }): DuplicateFacts => facts),
     ]),
   );
   return eventRows.flatMap((event) => {

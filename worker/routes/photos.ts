@@ -19,20 +19,24 @@ export const photoRoutes = new Hono<AppEnv>().get(
     if (!found) throw notFound('Photo');
     if (!maySeePhotos(await viewerOf(c, found.trackingTokenHash), found)) throw notFound('Photo');
     const open = photosArePublic(found);
-    const object = await c.env.PHOTOS.get(found.photo.r2Key);
+    // With If-None-Match naming the stored version, R2 answers without the body: 304.
+    const ifNoneMatch = c.req.header('If-None-Match');
+    const object = await c.env.PHOTOS.get(found.photo.r2Key, { onlyIf: new Headers(ifNoneMatch ? { 'If-None-Match': ifNoneMatch } : {}) });
     if (!object) throw notFound('Photo');
+    const headers = {
+      // nosniff and a sandboxing CSP come from the API's secure headers (app.ts).
+      // A photo the public may see can stop being so (a complaint returned, then refused):
+      // caches keep it ten minutes at most, and ask again cheaply with its ETag. One the
+      // public may not see stays out of shared caches.
+      'Cache-Control': open ? 'public, max-age=600' : 'private, no-store',
+      // Open311 links the photos the public may see, for other sites to show; the others
+      // stay with our own pages.
+      'Cross-Origin-Resource-Policy': open ? 'cross-origin' : 'same-origin',
+      ETag: object.httpEtag,
+    };
+    if (!('body' in object)) return new Response(null, { status: 304, headers });
     return new Response(object.body, {
-      headers: {
-        'Content-Type': found.photo.contentType,
-        'Content-Length': String(found.photo.size),
-        // nosniff and a sandboxing CSP come from the API's secure headers (app.ts).
-        // A photo never changes; one the public may not see stays out of shared caches.
-        'Cache-Control': open ? 'public, max-age=31536000, immutable' : 'private, no-store',
-        // Open311 links the photos the public may see, for other sites to show; the others
-        // stay with our own pages.
-        'Cross-Origin-Resource-Policy': open ? 'cross-origin' : 'same-origin',
-        ETag: object.httpEtag,
-      },
+      headers: { ...headers, 'Content-Type': found.photo.contentType, 'Content-Length': String(found.photo.size) },
     });
   },
 );
