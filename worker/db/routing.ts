@@ -1,8 +1,7 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
-import { and, desc, eq, inArray, ne, or, type Placeholder, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
-import type { Priority } from '../domain/vocabulary';
 import { isRoutedEvent, ROUTED_EVENTS, type RoutingRule } from '../domain/routing';
 import { batchPrepared, type Database, preparedOnce, runPrepared } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
