@@ -16,6 +16,8 @@ export async function getJson<T>(path: string): Promise<{ res: Response; body: T
 export async function expectError(res: Response, status: number, code: ErrorCode): Promise<ErrorBody> {
   expect(res.status).toBe(status);
   expect(res.headers.get('content-type')).toMatch(/^application\/json/);
+  // A refusal is about this request: no cache keeps it.
+  expect(res.headers.get('cache-control')).toBe('no-store');
   const body = (await res.json()) as ErrorBody;
   expect(body.error.code).toBe(code);
   expect(typeof body.error.message).toBe('string');

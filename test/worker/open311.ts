@@ -78,6 +78,8 @@ export async function expectErrors(jsonRes: Response, xmlRes: Response, status: 
   expect(xmlRes.status).toBe(status);
   expect(jsonRes.headers.get('content-type')).toBe('application/json; charset=utf-8');
   expect(xmlRes.headers.get('content-type')).toBe('text/xml; charset=utf-8');
+  // A refusal is about this request: no cache keeps it.
+  for (const res of [jsonRes, xmlRes]) expect(res.headers.get('cache-control')).toBe('no-store');
   const json = (await jsonRes.json()) as Open311Error[];
   expect(json.length).toBeGreaterThan(0);
   for (const e of json) {

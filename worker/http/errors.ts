@@ -45,7 +45,9 @@ export function errorResponse(c: Context, err: ApiError): Response {
       requestId: c.get('requestId'),
     },
   };
-  return c.json(body, err.status as ContentfulStatusCode, err.headers);
+  // An answer about this request (its id, a limit, a photo not yet public) is kept by no cache,
+  // whatever the route had set before it failed.
+  return c.json(body, err.status as ContentfulStatusCode, { ...err.headers, 'Cache-Control': 'no-store' });
 }
 
 /** Maps anything thrown in a handler onto the one error shape. */

@@ -62,5 +62,5 @@ export function renderError(c: Context<AppEnv>, err: unknown): Response {
   const status = statusOf(error);
   const descriptions = error.details?.length ? error.details.map((d) => (d.path ? `${d.path}: ${d.message}` : d.message)) : [error.message];
   const errors = descriptions.map((description) => ({ code: status, description }));
-  return render(c, formatOfPath(c.req.path), 'errors', errors, status, error.headers);
+  return render(c, formatOfPath(c.req.path), 'errors', errors, status, { ...error.headers, 'Cache-Control': 'no-store' });
 }
