@@ -169,7 +169,7 @@ export interface PlaceRef {
 
 export interface PhotoInfo {
   id: string;
-  /** `/api/photos/<id>`; a confidential complaint's photos need the tracking token header. */
+  /** `/api/photos/<id>`; unless the complaint's `photosPublic`, it needs the tracking token header (or a staff session). */
   url: string;
   contentType: string;
   width: number;

@@ -2,6 +2,7 @@
 // more (no reporter, ever), with our finer status told in `service_notice`.
 import type { ComplaintRow } from '../db/complaints';
 import { photosArePublic } from '../domain/access';
+import { trackingPath } from '../domain/tracking-link';
 import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
 
 export type Open311Status = 'open' | 'closed';
@@ -32,14 +33,14 @@ export const serviceNotices: Record<ComplaintStatus, string> = {
  * What a filed request answers beside its id: our extension `tracking_url`, the reporter's
  * private tracking link. The app that filed for the reporter hands it on; with it the reporter
  * follows the complaint on NTB Care, replies and confirms or reopens it as anyone filing there
- * does. The token rides in the fragment, which browsers never send to a server.
+ * does.
  */
 export function filedRequest(origin: string, code: string, trackingToken: string) {
   return {
     service_request_id: code,
     service_notice: serviceNotices.submitted,
     account_id: null,
-    tracking_url: `${origin}/lacak/${encodeURIComponent(code)}#t=${encodeURIComponent(trackingToken)}`,
+    tracking_url: origin + trackingPath(code, trackingToken),
   };
 }
 

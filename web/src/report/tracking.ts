@@ -1,9 +1,7 @@
-// The private tracking link. The token rides in the fragment, which browsers never send to
-// a server (no access logs, no Referer), never in a query string.
+// The private tracking link (worker/domain/tracking-link.ts), here with this site's origin.
+import { trackingPath } from '../../../worker/domain/tracking-link';
 
-export function trackingPath(code: string, token: string): string {
-  return `/lacak/${encodeURIComponent(code)}#t=${encodeURIComponent(token)}`;
-}
+export { trackingPath };
 
 export function trackingUrl(code: string, token: string, origin = location.origin): string {
   return origin + trackingPath(code, token);
