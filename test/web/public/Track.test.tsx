@@ -185,6 +185,36 @@ describe('tracking page, opened by the reporter', () => {
     expect(stored()).toEqual([expect.objectContaining({ title: 'Air PDAM mati tiga hari' })]);
   });
 
+  // A link cut short or mistyped by a messaging app carries a token that is not the complaint's.
+  const WRONG = 'ffffffffffffffffffffffffffffffff';
+
+  it('keeps the token stored on this device when a link carries a wrong one, and uses it', async () => {
+    const entry = { code: 'NTB-7K3M9Q2X', token: TOKEN, title: 'Air PDAM mati tiga hari', submittedAt: '2026-11-09T23:15:00.000Z' };
+    localStorage.setItem(MY_COMPLAINTS_KEY, JSON.stringify([entry]));
+    open(`/lacak/NTB-7K3M9Q2X#t=${WRONG}`);
+    await screen.findByRole('heading', { name: 'Data pelapor' });
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([WRONG, TOKEN]);
+    expect(stored()).toEqual([entry]);
+    expect(screen.getByLabelText('Tanggapan Anda')).toBeTruthy();
+  });
+
+  it('says a link with a wrong token does not match, shows the public view and keeps nothing', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${WRONG}`);
+    await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' });
+    expect(screen.getByRole('alert').textContent).toBe(
+      'Tautan pelacakan ini tidak cocok dengan pengaduan ini, jadi yang tampil hanya yang boleh dilihat publik. Periksa apakah tautannya tersalin utuh dari pesan yang Anda simpan.',
+    );
+    expect(screen.queryByText('Baiq Nurul')).toBeNull();
+    expect(window.location.hash).toBe('');
+    expect(stored()).toEqual([]);
+  });
+
+  it('keeps nothing on this device from a link to a complaint that is not there', async () => {
+    open(`/lacak/NTB-ZZZZZZZZ#t=${TOKEN}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan tidak ditemukan' })).toBeTruthy();
+    expect(stored()).toEqual([]);
+  });
+
   it('posts a comment and shows it in the timeline at once', async () => {
     open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN}`);
     const box = (await screen.findByLabelText('Tanggapan Anda')) as HTMLTextAreaElement;

@@ -15,7 +15,7 @@ import {
   ReporterDetails,
 } from '../components/public/ComplaintDetails';
 import { MyComplaintsList } from '../components/public/MyComplaintsList';
-import { rememberMyComplaint } from '../components/public/myComplaints';
+import { forgetMyComplaint, rememberMyComplaint } from '../components/public/myComplaints';
 import { PhotoGallery } from '../components/public/PhotoGallery';
 import { Timeline } from '../components/public/Timeline';
 import { TrackCodeForm } from '../components/public/TrackCodeForm';
@@ -55,13 +55,38 @@ function ComplaintNotFound(props: { typed: string }) {
 
 function TrackComplaint(props: { code: string }) {
   const { t } = useI18n();
-  const token = useTrackingToken(props.code);
+  const tokens = useTrackingToken(props.code);
+  /** The token the server accepted as the reporter's, once the complaint has loaded. */
+  let token: string | null = tokens.fromLink ?? tokens.stored;
+  /** The link carried a token that is not this complaint's (cut short, mistyped). */
+  const [linkRefused, setLinkRefused] = createSignal(false);
   const [complaint, { mutate, refetch }] = createResource(async () => {
-    const view = await getComplaint(props.code, token);
-    if (token && view.viewerIsReporter) {
-      rememberMyComplaint({ code: view.code, token, title: view.title, submittedAt: view.submittedAt });
+    // The link's token first, then the one kept on this device.
+    const tries = [...new Set([tokens.fromLink, tokens.stored])].filter((t): t is string => !!t);
+    let seen: ComplaintView | undefined;
+    let missing: unknown;
+    for (const tried of tries) {
+      try {
+        const view = await getComplaint(props.code, tried);
+        if (view.viewerIsReporter) {
+          token = tried;
+          rememberMyComplaint({ code: view.code, token: tried, title: view.title, submittedAt: view.submittedAt });
+          return view;
+        }
+        seen = view;
+      } catch (error) {
+        if (!(error instanceof ApiError && error.code === 'not_found')) throw error;
+        missing = error;
+      }
     }
-    return view;
+    if (tokens.fromLink) {
+      forgetMyComplaint(props.code, tokens.fromLink);
+      setLinkRefused(true);
+    }
+    token = null;
+    if (seen) return seen;
+    if (missing) throw missing;
+    return getComplaint(props.code, null);
   });
   const notFound = () =>
     complaint.state === 'errored' &&
@@ -71,7 +96,9 @@ function TrackComplaint(props: { code: string }) {
     mutate((view) => view && { ...view, events: [...view.events, event] });
   const live = followComplaint({
     code: props.code,
-    token,
+    get token() {
+      return token;
+    },
     view: () => (complaint.state === 'ready' ? complaint() : undefined),
     update: (view) => mutate(view),
   });
@@ -119,6 +146,11 @@ function TrackComplaint(props: { code: string }) {
               <LiveState state="offline" />
             </Show>
             <ComplaintHeader complaint={view()} />
+            <Show when={linkRefused()}>
+              <p class="form-error" role="alert">
+                {t('track.linkRefused')}
+              </p>
+            </Show>
             <p role="status" class="track-said">
               {live.said()}
             </p>

@@ -61,3 +61,16 @@ export function rememberMyComplaint(entry: MyComplaint): void {
     // storage blocked or full: the token still works for this visit
   }
 }
+
+/** Drops the complaint's entry if it holds this token (one the server did not accept). */
+export function forgetMyComplaint(code: string, token: string): void {
+  const kept = readStored().filter((c) => {
+    const entry = c as MyComplaint | null;
+    return !(entry?.code === code && entry.token === token);
+  });
+  try {
+    localStorage.setItem(MY_COMPLAINTS_KEY, JSON.stringify(kept));
+  } catch {
+    // storage blocked: nothing was kept either
+  }
+}

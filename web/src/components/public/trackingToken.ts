@@ -5,18 +5,29 @@ import { useLocation, useNavigate } from '@solidjs/router';
 import { onMount, untrack } from 'solid-js';
 import { findMyComplaint, rememberMyComplaint } from './myComplaints';
 
+export interface TrackingTokens {
+  /** The token the link carried, not yet known to be this complaint's. */
+  fromLink: string | null;
+  /** The token kept on this device for the complaint, before this visit. */
+  stored: string | null;
+}
+
 /**
- * The token for this complaint: from the link if it has one, else from the device store.
+ * The tokens to try for this complaint: the link's, and the one kept on the device.
  * Reads the router's location, not `window.location`: when the page is reached by an in-app
  * link, the router renders it before it writes the new address.
  */
-export function useTrackingToken(code: string): string | null {
+export function useTrackingToken(code: string): TrackingTokens {
   const location = useLocation();
   const navigate = useNavigate();
   const [hash, pathname, search] = untrack(() => [location.hash, location.pathname, location.search]);
-  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('t');
+  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('t') || null;
+  const stored = findMyComplaint(code)?.token ?? null;
   const canonicalPath = `/lacak/${code}`;
-  if (fromLink) rememberMyComplaint({ code, token: fromLink, title: '', submittedAt: '' });
+  // Kept at once, so that a first load without signal can be retried once the address has lost
+  // it; but never over a token already kept: a link cut short or mistyped must not replace the
+  // one that works (the tracking page keeps the link's token once the server has accepted it).
+  if (fromLink && !stored) rememberMyComplaint({ code, token: fromLink, title: '', submittedAt: '' });
 
   onMount(() => {
     // A replacing navigation (history.replaceState underneath): the address keeps no token.
@@ -24,5 +35,5 @@ export function useTrackingToken(code: string): string | null {
       navigate(canonicalPath + search, { replace: true, scroll: false });
     }
   });
-  return fromLink || (findMyComplaint(code)?.token ?? null);
+  return { fromLink, stored };
 }

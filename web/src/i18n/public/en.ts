@@ -24,6 +24,8 @@ export const messages: Translation<typeof id> = {
     'A confidential complaint can only be opened with the tracking link its reporter received.',
   'track.loading': 'Loading complaint {code}…',
   'track.loadError': 'The complaint could not be loaded.',
+  'track.linkRefused':
+    'This tracking link does not match this complaint, so you see only what the public sees. Check that the whole link was copied from the message you kept.',
 
   'track.codeLabel': 'Complaint code',
   'track.statusHelp.submitted': 'We have received the complaint; Diskominfotik NTB is checking it.',

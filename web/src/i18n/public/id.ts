@@ -27,6 +27,8 @@ export const messages = {
     'Pengaduan rahasia hanya dapat dibuka dengan tautan pelacakan yang diterima pelapor.',
   'track.loading': 'Memuat pengaduan {code}…',
   'track.loadError': 'Pengaduan gagal dimuat.',
+  'track.linkRefused':
+    'Tautan pelacakan ini tidak cocok dengan pengaduan ini, jadi yang tampil hanya yang boleh dilihat publik. Periksa apakah tautannya tersalin utuh dari pesan yang Anda simpan.',
 
   // Tracking: one complaint.
   'track.codeLabel': 'Kode pengaduan',
