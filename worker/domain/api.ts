@@ -106,6 +106,12 @@ export const complaintLimits = {
   photoPixelsMax: 40_000_000,
 } as const;
 
+/**
+ * A reporter's phone number as the API takes it: an optional `+`, a digit, then 5 to 19 digits,
+ * spaces, brackets, dots or hyphens. The complaint form checks the same pattern before sending.
+ */
+export const phonePattern = /^\+?[0-9][0-9 ().-]{5,19}$/;
+
 /** NTB's bounding box (Lombok and Sumbawa with their small islands), for pins. */
 export const ntbBounds = { south: -9.2, west: 115.7, north: -7.9, east: 119.4 } as const;
 

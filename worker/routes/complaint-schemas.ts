@@ -1,7 +1,7 @@
 // The shapes citizens send, validated at the edge. Text is kept exactly as typed; limits
 // are counted on the trimmed text so that spaces alone never pass.
 import { z } from 'zod';
-import { complaintLimits as L, feedStatuses, ntbBounds } from '../domain/api';
+import { complaintLimits as L, feedStatuses, ntbBounds, phonePattern } from '../domain/api';
 import { regionCode } from './regions';
 
 const text = (min: number, max: number) =>
@@ -42,7 +42,7 @@ export const createComplaintBody = z
         name: optionalText(L.nameMax),
         phone: z
           .string()
-          .regex(/^\+?[0-9][0-9 ().-]{5,19}$/, 'Not a phone number')
+          .regex(phonePattern, 'Not a phone number')
           .nullish()
           .or(z.literal('').transform(() => null)),
         email: z

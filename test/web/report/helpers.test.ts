@@ -94,6 +94,11 @@ describe('validateReport', () => {
     expect(keys({ ...valid, phone: '+62 812-3456-7890' })).toEqual([]);
     expect(keys({ ...valid, phone: '12345' })).toEqual(['report.error.phone.invalid']);
     expect(keys({ ...valid, phone: '0812 abc 7890' })).toEqual(['report.error.phone.invalid']);
+    // What the server refuses ("Not a phone number", in English) is named here first, in words
+    // the reader chose: a leading bracket, more than 21 characters.
+    expect(keys({ ...valid, phone: '(0812) 3456 7890' })).toEqual(['report.error.phone.invalid']);
+    expect(keys({ ...valid, phone: '+62 - 812 - 3456 - 7890' })).toEqual(['report.error.phone.invalid']);
+    expect(keys({ ...valid, phone: '0812 3456 7890\t1' })).toEqual(['report.error.phone.invalid']);
     expect(keys({ ...valid, email: 'budi@contoh.id' })).toEqual([]);
     expect(keys({ ...valid, email: 'budi@contoh' })).toEqual(['report.error.email.invalid']);
   });

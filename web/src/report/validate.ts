@@ -1,6 +1,6 @@
 // What the form checks before sending: the server's own limits (from `/api/meta`), so the
 // citizen hears what is missing at once and not after a round trip on 3G.
-import type { complaintLimits } from '../../../worker/domain/api';
+import { phonePattern, type complaintLimits } from '../../../worker/domain/api';
 import type { MessageKey } from '../i18n';
 import type { ReportFields } from './draft';
 
@@ -61,7 +61,6 @@ export interface FieldError {
 
 // Loose on purpose: the server has the last word; this catches typos, not every bad address.
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]{2,}$/;
-const phoneChars = /^\+?[\d\s().-]+$/;
 
 interface LengthKeys {
   required?: MessageKey;
@@ -125,7 +124,8 @@ function phoneError(phone: string): FieldError | undefined {
   const value = phone.trim();
   if (!value) return undefined;
   const digits = value.replace(/\D/g, '').length;
-  return phoneChars.test(value) && digits >= 8 && digits <= 15
+  // The server's own pattern, so a number it would refuse is named here, in the reader's language.
+  return phonePattern.test(value) && digits >= 8 && digits <= 15
     ? undefined
     : { field: 'phone', key: 'report.error.phone.invalid' };
 }
