@@ -145,6 +145,37 @@ describe('photos', () => {
     expect(api.sent[0]!.body.photoIds).toEqual(['up_0', 'up_2', 'up_3', 'up_4']);
   });
 
+  it('marks the photo the API answers 422 for (an upload it no longer holds), in words', async () => {
+    renderReport();
+    await fillRequired();
+    pick(/Pilih dari galeri/, photo('a.jpg'), photo('b.jpg'));
+    await xhr(1);
+    FakeXhr.all.forEach((x, i) => x.respond(201, uploaded(`up_${i}`)));
+    await waitFor(() => expect(screen.getAllByText(/^Foto \d terunggah\.$/)).toHaveLength(2));
+    // The Worker's answer, as `POST /api/complaints` gives it (checkReferences).
+    api.answerNext({
+      status: 422,
+      body: {
+        error: {
+          code: 'unprocessable',
+          message: 'Unknown photo',
+          details: [{ path: 'photoIds.1', message: 'Unknown photo' }],
+          requestId: 'r1',
+        },
+      },
+    });
+    fireEvent.click(submitButton());
+    const refused = 'Foto ini tidak dapat dipakai lagi. Hapus, lalu tambahkan lagi.';
+    expect(await screen.findByText(`Foto 2: ${refused}`)).toBeTruthy();
+    expect(screen.getByText('Foto 1 terunggah.')).toBeTruthy();
+    expect(screen.queryByText(/Pengaduan ditolak server/)).toBeNull();
+
+    fireEvent.click(screen.getByRole('button', { name: 'Hapus Foto 2' }));
+    fireEvent.click(submitButton());
+    await screen.findByRole('heading', { name: 'Pengaduan Anda sudah terkirim' });
+    expect(api.sent[1]!.body.photoIds).toEqual(['up_0']);
+  });
+
   it('marks the photos the server would not claim, and uploads them again on retry', async () => {
     renderReport();
     await fillRequired();

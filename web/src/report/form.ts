@@ -90,9 +90,13 @@ export function createReportForm(loaded: LoadedDraft, limits: () => Limits) {
     };
   }
 
-  /** Puts a 400's details next to their fields; `sent` is the request they are about. */
+  /**
+   * Puts the details of a 400 (malformed) or a 422 (names what does not exist or may not be used:
+   * a photo the server no longer holds, a category just retired) next to their fields; `sent`
+   * is the request they are about.
+   */
   function takeServerDetails(error: unknown, sent: CreateComplaintRequest): boolean {
-    if (!(error instanceof ApiError) || error.code !== 'validation_failed') return false;
+    if (!(error instanceof ApiError) || (error.code !== 'validation_failed' && error.code !== 'unprocessable')) return false;
     const mapped = error.details.map((d): FieldError => {
       const field = fieldOfPath(d.path) ?? null;
       const index = /^photoIds\.(\d+)$/.exec(d.path)?.[1];
