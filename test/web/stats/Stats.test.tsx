@@ -161,6 +161,13 @@ describe('statistics period', () => {
     await waitFor(() => expect(api.statsPaths()).toEqual(['/api/stats?from=2025-11-30&to=2026-11-29']));
   });
 
+  it('reads a reversed period in the address as the default one, not as one too long', async () => {
+    await openStats('?from=2026-12-01&to=2026-01-01');
+    await waitFor(() => expect(api.statsPaths()).toEqual(['/api/stats?from=2026-09-01&to=2026-11-29']));
+    expect(await figures()).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('takes dates of its own, and refuses a reversed range without asking the server', async () => {
     await openStats();
     await figures();

@@ -24,7 +24,8 @@ type Search = Partial<Record<string, string | string[] | undefined>>;
 
 export function choiceFromSearch(search: Search): PeriodChoice {
   const { from, to, days } = search;
-  if (isDate(from) && isDate(to)) return { from, to };
+  // A reversed pair (a hand-edited or mangled link) is no period: the default one, as for a bad date.
+  if (isDate(from) && isDate(to) && from <= to) return { from, to };
   const n = Number(days);
   return { days: presetDays.includes(n as PresetDays) ? (n as PresetDays) : DEFAULT_DAYS };
 }
