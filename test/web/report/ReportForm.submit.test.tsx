@@ -187,6 +187,40 @@ describe('sending a complaint', () => {
     expect(header(1, 'Idempotency-Key')).not.toBe(header(0, 'Idempotency-Key'));
   });
 
+  // The Worker's answer when what the form names no longer checks out (checkReferences):
+  // a category retired while the form was open, a place chain that does not hold.
+  const unprocessable = {
+    status: 422,
+    body: {
+      error: {
+        code: 'unprocessable',
+        message: 'Unknown category; No such village in this district',
+        details: [
+          { path: 'category', message: 'Unknown category' },
+          { path: 'villageCode', message: 'No such village in this district' },
+        ],
+        requestId: 'r1',
+      },
+    },
+  };
+
+  it('says a 422’s refusals in Indonesian, next to their fields', async () => {
+    renderReport();
+    await fillRequired();
+    api.answerNext(unprocessable);
+    fireEvent.click(submitButton());
+
+    const summary = await screen.findByRole('alert', { name: /Pengaduan belum bisa dikirim/ });
+    expect(within(summary).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+      'Kategori ini tidak tersedia lagi: pilih kategori lain.',
+      'Wilayah yang dipilih tidak dikenali: pilih lagi kabupaten/kota, kecamatan, dan desa/kelurahan.',
+    ]);
+    expect(errorOf(screen.getByLabelText('Desa/Kelurahan'))).toBe(
+      'Wilayah yang dipilih tidak dikenali: pilih lagi kabupaten/kota, kecamatan, dan desa/kelurahan.',
+    );
+    expect(summary.textContent).not.toMatch(/Unknown category|No such village/);
+  });
+
   it('says how long to wait when sending is rate limited', async () => {
     renderReport();
     await fillRequired();

@@ -4,6 +4,7 @@ import { createEffect, createMemo, createSignal, onCleanup } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import type { CreateComplaintRequest, CreateComplaintResponse } from '../../../worker/domain/api';
 import { ApiError } from '../api/client';
+import type { MessageKey } from '../i18n';
 import { rememberMyComplaint } from '../components/public/myComplaints';
 import { nothingFiled, submitComplaint } from './api';
 import { getClientKey } from './clientKey';
@@ -11,6 +12,17 @@ import { clearDraft, isBlank, saveDraft, type LoadedDraft, type ReportDraft, typ
 import { createPhotoUploads } from './photos';
 import { randomId } from './storage';
 import { fieldOfPath, reportFields, validateReport, type FieldError, type Limits, type ReportField } from './validate';
+
+/**
+ * A 422 names something the request refers to that does not exist or may not be used (the
+ * server's checkReferences): the category, the place chain, the photos. Those are said in the
+ * reader's language; anything else keeps the server's words.
+ */
+const unprocessableKeys: Partial<Record<ReportField | 'none', MessageKey>> = {
+  category: 'report.error.category.unavailable',
+  place: 'report.error.place.unknown',
+  photos: 'report.error.photos.refused',
+};
 
 /** Which field of the page a value belongs to, so editing it clears the server's complaint. */
 const fieldOfValue: Partial<Record<keyof ReportFields, ReportField>> = {
@@ -102,9 +114,10 @@ export function createReportForm(loaded: LoadedDraft, limits: () => Limits) {
       const index = /^photoIds\.(\d+)$/.exec(d.path)?.[1];
       const photoId = index === undefined ? undefined : sent.photoIds[Number(index)];
       if (photoId) photos.refuse(photoId, { key: 'report.photo.refused' });
+      const said = error.code === 'unprocessable' ? unprocessableKeys[field ?? 'none'] : undefined;
       return {
         field,
-        key: field ? 'report.error.server' : 'report.error.serverOther',
+        key: said ?? (field ? 'report.error.server' : 'report.error.serverOther'),
         params: { message: field ? d.message : `${d.path}: ${d.message}` },
         target: field === 'place' ? d.path.replace('Code', '') : undefined,
       };

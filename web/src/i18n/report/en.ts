@@ -108,6 +108,9 @@ export const messages: Translation<typeof id> = {
   'report.error.phone.invalid': 'The mobile number is not valid: write 8 to 15 digits, for example 0812 3456 7890.',
   'report.error.email.invalid': 'The email address is not valid, for example: name@example.id.',
   'report.error.photos.failed': 'A photo failed to upload: try again or remove it.',
+  'report.error.category.unavailable': 'This category is no longer available: choose another one.',
+  'report.error.place.unknown': 'The place chosen is not recognised: choose the regency or city, district and village again.',
+  'report.error.photos.refused': 'A photo can no longer be used: remove it, then add it again.',
   'report.error.server': '{field} was refused by the server: {message}',
   'report.error.serverOther': 'Refused by the server: {message}',
 

@@ -107,6 +107,9 @@ export const messages = {
   'report.error.phone.invalid': 'Nomor HP tidak valid: tulis 8 sampai 15 angka, contoh 0812 3456 7890.',
   'report.error.email.invalid': 'Alamat email tidak valid, contoh: nama@contoh.id.',
   'report.error.photos.failed': 'Ada foto yang gagal diunggah: coba lagi atau hapus foto itu.',
+  'report.error.category.unavailable': 'Kategori ini tidak tersedia lagi: pilih kategori lain.',
+  'report.error.place.unknown': 'Wilayah yang dipilih tidak dikenali: pilih lagi kabupaten/kota, kecamatan, dan desa/kelurahan.',
+  'report.error.photos.refused': 'Ada foto yang tidak dapat dipakai lagi: hapus, lalu tambahkan lagi.',
   'report.error.server': '{field} ditolak server: {message}',
   'report.error.serverOther': 'Ditolak server: {message}',
 
