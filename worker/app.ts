@@ -6,6 +6,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { createDb } from './db/client';
 import { ApiError, errorResponse, toApiError } from './http/errors';
 import type { AppEnv } from './http/env';
+import { methodNotAllowed } from './http/methods';
 import { healthRoutes } from './routes/health';
 import { metaRoutes } from './routes/meta';
 import { regionRoutes } from './routes/regions';
@@ -86,7 +87,7 @@ export const app = new Hono<AppEnv>()
 app.notFound((c) => {
   const path = new URL(c.req.url).pathname;
   if (path.startsWith('/api/') || path === '/api') {
-    return errorResponse(c, new ApiError('not_found', `No route for ${c.req.method} ${path}`));
+    return errorResponse(c, methodNotAllowed(app, c.req.method, path) ?? new ApiError('not_found', `No route for ${c.req.method} ${path}`));
   }
   // Everything else is the client's, served from the static assets.
   return c.env.ASSETS.fetch(c.req.raw);

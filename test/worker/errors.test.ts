@@ -14,8 +14,34 @@ describe('the one error shape', () => {
     expect(await getErrors('nothing', 404)).toHaveLength(1);
   });
 
-  it('answers an unknown method on a known path with the JSON 404', async () => {
-    await expectError(await call('/api/meta', { method: 'DELETE' }), 404, 'not_found');
+  it('answers another method on a known path with 405 and the methods it takes (Allow)', async () => {
+    const meta = await call('/api/meta', { method: 'DELETE' });
+    expect(meta.headers.get('allow')).toBe('GET, HEAD');
+    const body = await expectError(meta, 405, 'method_not_allowed');
+    expect(body.error.message).toContain('GET');
+    // A path with a parameter, and one where two methods are answered.
+    const complaint = await call('/api/complaints/NTB-00000000', { method: 'PUT' });
+    expect(complaint.headers.get('allow')).toBe('GET, HEAD');
+    await expectError(complaint, 405, 'method_not_allowed');
+    const complaints = await call('/api/complaints', { method: 'DELETE' });
+    expect(complaints.headers.get('allow')).toBe('GET, HEAD, POST');
+    await expectError(complaints, 405, 'method_not_allowed');
+    // A path no method answers stays 404.
+    await expectError(await call('/api/nope', { method: 'DELETE' }), 404, 'not_found');
+  });
+
+  it('answers another method on a known Open311 path with 405 in Open311’s format', async () => {
+    for (const path of ['/open311/v2/requests.json', '/open311/v2/requests/NTB-00000000.json']) {
+      const res = await call(path, { method: 'DELETE' });
+      expect(res.status, path).toBe(405);
+      expect(res.headers.get('allow'), path).toBe(path.endsWith('requests.json') ? 'GET, HEAD, POST' : 'GET, HEAD');
+      expect(res.headers.get('cache-control')).toBe('no-store');
+      const [error] = (await res.json()) as { code: number; description: string }[];
+      expect(error!.code).toBe(405);
+      expect(error!.description).toContain('GET');
+    }
+    const unknown = await call('/open311/v2/nothing.json', { method: 'DELETE' });
+    expect(unknown.status).toBe(404);
   });
 
   it('never answers bad input with a 500', async () => {

@@ -8,6 +8,7 @@ export const errorCodes = [
   'unauthenticated', // 401
   'forbidden', // 403
   'not_found', // 404, also for objects outside the caller's reach
+  'method_not_allowed', // 405: a known path, another method (the Allow header names them)
   'conflict', // 409: illegal transition, stale version, duplicate
   'payload_too_large', // 413
   'unsupported_media_type', // 415

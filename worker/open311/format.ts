@@ -38,7 +38,7 @@ export function render(
 }
 
 // The specification's classes: 404 for what does not exist, 403 for a missing or wrong
-// api_key, 400 for every other refusal. 429 and 500 keep their meaning.
+// api_key, 400 for every other refusal. HTTP's own 405 (with Allow), 429 and 500 keep their meaning.
 function statusOf(error: ApiError): ContentfulStatusCode {
   switch (error.code) {
     case 'not_found':
@@ -46,6 +46,8 @@ function statusOf(error: ApiError): ContentfulStatusCode {
     case 'unauthenticated':
     case 'forbidden':
       return 403;
+    case 'method_not_allowed':
+      return 405;
     case 'rate_limited':
       return 429;
     case 'internal':

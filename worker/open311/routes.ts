@@ -13,6 +13,7 @@ import { findRequestsByCode, firstPhotosOf, latestStatusWordsOf, listPlaces, lis
 import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { methodNotAllowed } from '../http/methods';
 import { enforceRateLimit, rateLimits } from '../http/rate-limit';
 import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
@@ -179,6 +180,9 @@ export const open311Routes = new Hono<AppEnv>()
 
   .all('*', (c) => {
     const { what, hasFormat } = askedFor(c);
+    // This app is mounted at /open311/v2: its own routes know the path without that.
+    const wrongMethod = methodNotAllowed(open311Routes, c.req.method, c.req.path.replace(/^\/open311\/v2/, ''));
+    if (wrongMethod) throw wrongMethod;
     throw new ApiError('not_found', `No resource ${what}${hasFormat ? '' : ': resources end in .json or .xml'}`);
   })
   .onError((err, c) => renderError(c, err));

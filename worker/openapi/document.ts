@@ -34,7 +34,8 @@ export function toJsonSchema(schema: z.ZodType, io: 'input' | 'output' = 'input'
 /** Words in both languages, as the document carries them: English in the standard field. */
 const described = (text: Bilingual): Described => ({ description: text.en, 'x-description-id': text.id });
 
-type Refusal = Exclude<ErrorCode, 'internal'>;
+// A wrong method on a known path (405, with Allow) is no operation's answer: no operation lists it.
+type Refusal = Exclude<ErrorCode, 'internal' | 'method_not_allowed'>;
 const refusals: Record<Refusal, Bilingual> = {
   validation_failed: {
     id: 'Permintaan tidak sesuai bentuknya: parameter path, query, header, atau isinya tidak cocok dengan skema; `details` menyebut setiap isian.',
@@ -119,7 +120,7 @@ function operationOf(op: RegisteredOperation, doc: OperationDoc | undefined): Op
   const roles = staffRoles(op.guards);
   const access: Access[] = roles ? ['staffSession'] : (doc?.access ?? ['public']);
   const body = requestBodyOf(op, doc);
-  const refused = new Set<Refusal>(doc?.errors?.filter((e): e is Refusal => e !== 'internal'));
+  const refused = new Set<Refusal>(doc?.errors?.filter((e): e is Refusal => e !== 'internal' && e !== 'method_not_allowed'));
   if (op.guards.some((g) => g.kind === 'validate') || body) refused.add('validation_failed');
   if (!access.includes('public') && access.includes('staffSession') && !access.includes('trackingToken')) refused.add('unauthenticated');
   // Also every state change from another site's page (the same-origin check).
