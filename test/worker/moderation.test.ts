@@ -118,6 +118,37 @@ describe('moderator actions', () => {
     expect((await publicView(copy.code)).events.at(-1)).toMatchObject({ type: 'duplicate', details: { of: original.code } });
   });
 
+  it('refuses an original nobody handles: itself a duplicate (no two closing each other) or rejected', async () => {
+    const citizen = newCitizen();
+    const first = await citizen.fileOk();
+    const second = await citizen.fileOk();
+    const rejected = await citizen.fileOk();
+    expect((await act(first.code, 'duplicate', { version: 1, of: second.code })).status).toBe(200);
+    // The desk still offers `first` as a candidate of `second`: marking it would close both.
+    const back = await expectError(await act(second.code, 'duplicate', { version: 1, of: first.code }), 422, 'unprocessable');
+    expect(back.error.details).toEqual([{ path: 'of', message: 'duplicate' }]);
+    expect((await act(rejected.code, 'reject', { version: 1, reason: 'incomplete' })).status).toBe(200);
+    const dead = await expectError(await act(second.code, 'duplicate', { version: 1, of: rejected.code }), 422, 'unprocessable');
+    expect(dead.error.details).toEqual([{ path: 'of', message: 'rejected' }]);
+    const view = await publicView(second.code);
+    expect(view).toMatchObject({ status: 'submitted', version: 1 });
+    expect(view.events.map((e) => e.type)).toEqual(['submitted']);
+  });
+
+  it('lets only one of two moderators marking two complaints duplicates of each other at once win', async () => {
+    for (let round = 0; round < 3; round++) {
+      const citizen = newCitizen();
+      const a = await citizen.fileOk();
+      const b = await citizen.fileOk();
+      const answers = await Promise.all([act(a.code, 'duplicate', { version: 1, of: b.code }), act(b.code, 'duplicate', { version: 1, of: a.code })]);
+      expect(answers.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
+      const statuses = [(await publicView(a.code)).status, (await publicView(b.code)).status];
+      expect(statuses.sort()).toEqual(['duplicate', 'submitted']);
+      const loser = answers.find((r) => r.status !== 200)!;
+      expect([409, 422]).toContain(loser.status);
+    }
+  });
+
   it('corrects category, region and title, keeping the original in the internal log', async () => {
     const { code } = await newCitizen().fileOk();
     const res = await act(code, 'correct', { version: 1, title: 'Pipa PDAM bocor di Pagesangan', category: 'air-bersih', regencyCode: '52.71', districtCode: '52.71.02', villageCode: '52.71.02.1001' });

@@ -57,15 +57,31 @@ const columns: Record<string, string> = {
   ratingComment: 'rating_comment',
 };
 
-/** Returns the ids of the events written, or undefined when the version was stale. */
+/** A complaint may not be marked a duplicate of one in these statuses: nobody handles those. */
+export const closedOriginalStatuses: readonly ComplaintStatus[] = ['duplicate', 'rejected'];
+
+/**
+ * Returns the ids of the events written, or undefined when the version was stale (or, for a
+ * duplicate, when its original was closed meanwhile).
+ */
 export async function applyComplaintChange(d1: D1Database, change: ComplaintChange): Promise<number[] | undefined> {
   const sets = Object.entries(change.set ?? {});
+  const originalId = change.set?.duplicateOfId;
+  const originalOpen =
+    originalId === undefined ? '' : ` AND (SELECT status FROM complaints WHERE id = ?) NOT IN (${closedOriginalStatuses.map(() => '?').join(', ')})`;
   const update = d1
     .prepare(
       `UPDATE complaints SET status = ?, version = version + 1, updated_at = ?${sets.map(([k]) => `, ${columns[k]} = ?`).join('')}
-       WHERE id = ? AND version = ? RETURNING version`,
+       WHERE id = ? AND version = ?${originalOpen} RETURNING version`,
     )
-    .bind(change.to, change.at, ...sets.map(([, v]) => v ?? null), change.complaintId, change.version);
+    .bind(
+      change.to,
+      change.at,
+      ...sets.map(([, v]) => v ?? null),
+      change.complaintId,
+      change.version,
+      ...(originalId === undefined ? [] : [originalId, ...closedOriginalStatuses]),
+    );
   // changes() is the row count of the statement before: the update, then each event.
   const events = change.events.map((e) =>
     d1

@@ -72,8 +72,8 @@ export const staffDocs = {
     tag: 'moderation',
     summary: { id: 'Tandai sebagai duplikat', en: 'Mark as a duplicate' },
     description: {
-      id: 'Dari pengaduan lain, yang disebut dengan kodenya; pengaduan ini lalu ditutup.',
-      en: 'Of another complaint, named by its code; closes this one.',
+      id: 'Dari pengaduan lain, yang disebut dengan kodenya; pengaduan ini lalu ditutup. Pengaduan asli yang sudah ditolak atau sendiri duplikat tidak diterima (422, `details` menyebut statusnya).',
+      en: 'Of another complaint, named by its code; closes this one. An original that was rejected or is itself a duplicate is refused (422, `details` names its status).',
     },
     ok: { status: 200, description: changed },
     errors: ['conflict', 'unprocessable'],

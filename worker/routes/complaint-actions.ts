@@ -3,7 +3,7 @@
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { viewFor } from '../db/complaint-views';
-import { applyComplaintChange, type ComplaintChange } from '../db/complaint-actions';
+import { applyComplaintChange, closedOriginalStatuses, type ComplaintChange } from '../db/complaint-actions';
 import { findAgencyBySlug } from '../db/agencies';
 import { type ComplaintRow, type ViewedComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
 import { staffReaches } from '../domain/access';
@@ -123,6 +123,14 @@ export const moderatorActionRoutes = new Hono<AppEnv>()
     const original = await findComplaintByCode(c.get('db'), body.of);
     if (!original || original.complaint.id === row.complaint.id) {
       throw new ApiError('unprocessable', 'Unknown complaint', { details: [{ path: 'of', message: 'No other complaint with this code' }] });
+    }
+    // An original nobody will handle would close both: two complaints marked duplicates of
+    // each other, or of a rejected one, leave the problem with no agency. The detail names
+    // the original's status (the desk words it); the batch checks it again (two moderators).
+    if (closedOriginalStatuses.includes(original.complaint.status)) {
+      throw new ApiError('unprocessable', `${original.complaint.code} is ${original.complaint.status}: choose a complaint still being handled`, {
+        details: [{ path: 'of', message: original.complaint.status }],
+      });
     }
     return commit(c, row, {
       version: body.version,

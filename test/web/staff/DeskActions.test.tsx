@@ -153,6 +153,24 @@ describe('marking a duplicate', () => {
     ]);
     expect(actionsSent()[1]!.path).toBe('/api/complaints/NTB-00000002/duplicate');
   });
+
+  it('says when the original is itself closed as a duplicate, instead of "no such code"', async () => {
+    await openDesk();
+    fireEvent.click(queueEntry('NTB-00000001'));
+    fireEvent.click(screen.getByRole('button', { name: 'Duplikat' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Kode lain' }), { target: { value: 'NTB-00000002' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Duplikat dari NTB-00000002' }));
+    await waitFor(() => expect(statusLine()).toBe('NTB-00000001 ditandai duplikat dari NTB-00000002.'));
+
+    // The other way round would close both: nobody would handle the problem.
+    fireEvent.click(queueEntry('NTB-00000002'));
+    fireEvent.click(screen.getByRole('button', { name: 'Duplikat' }));
+    fireEvent.input(screen.getByRole('textbox', { name: 'Kode lain' }), { target: { value: 'NTB-00000001' } });
+    fireEvent.click(screen.getByRole('button', { name: 'Duplikat dari NTB-00000001' }));
+    expect(await screen.findByText('NTB-00000001 sudah ditutup (Duplikat): tidak ada yang menanganinya. Pilih pengaduan yang masih ditangani.')).toBeTruthy();
+    expect(screen.queryByText(/Tidak ada pengaduan dengan kode/)).toBeNull();
+    expect(queueCodes()).toContain('NTB-00000002');
+  });
 });
 
 describe('correcting', () => {

@@ -190,6 +190,8 @@ export function installStaffApi() {
         case 'duplicate': {
           const known = body.of === 'NTB-00000009' || state.decided.has(body.of) || state.queue.some((i) => i.code === body.of);
           if (!known) return json(422, { error: { code: 'unprocessable', message: 'Unknown complaint', details: [{ path: 'of', message: 'No other complaint with this code' }] } });
+          const closed = state.decided.get(body.of)?.status;
+          if (closed === 'duplicate' || closed === 'rejected') return json(422, { error: { code: 'unprocessable', message: `${body.of} is ${closed}`, details: [{ path: 'of', message: closed }] } });
           return json(200, decide(item, 'duplicate'));
         }
         default: {

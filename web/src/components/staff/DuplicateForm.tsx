@@ -2,6 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { ModerationItem } from '../../../../worker/domain/api';
 import { normaliseComplaintCode } from '../../../../worker/domain/complaint-code';
+import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ACTION_FORM_ID, createSending, failureText, fieldNamed, type Perform } from './actions';
 
@@ -28,6 +29,12 @@ export function DuplicateForm(props: { item: ModerationItem; perform: Perform })
   }
 
   const target = () => (choice() === OTHER ? normaliseComplaintCode(typed()) : choice());
+  /** The API refuses an original that is itself a duplicate or rejected, naming its status. */
+  const closedOriginal = () => {
+    const failure = sending.failure();
+    const status = failure instanceof ApiError ? failure.details.find((issue) => issue.path === 'of')?.message : undefined;
+    return status === 'duplicate' || status === 'rejected' ? status : undefined;
+  };
   const invalid = () => problem() !== null || fieldNamed(sending.failure(), 'of');
 
   return (
@@ -71,7 +78,9 @@ export function DuplicateForm(props: { item: ModerationItem; perform: Perform })
               ? t('desk.selfCode')
               : problem() === 'invalid'
                 ? t('track.form.invalid')
-                : t('track.notFound.body', { code: target() ?? '' })}
+                : closedOriginal()
+                  ? t('desk.originalClosed', { code: target() ?? '', status: t(`status.${closedOriginal()!}`) })
+                  : t('track.notFound.body', { code: target() ?? '' })}
           </p>
         </Show>
         <input
