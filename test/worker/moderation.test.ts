@@ -190,6 +190,37 @@ describe('a complaint returned by its agency', () => {
       expect(item?.returned).toMatchObject({ agency: { slug: 'pdam-giri-menang' }, reason: 'Pipa ini milik desa, bukan PDAM' });
     });
   });
+
+  it('no longer suggests the agency that sent it back, so one key does not bounce it there again', async () => {
+    const { code } = await newCitizen().fileOk();
+    await routed(code);
+    const before = (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code);
+    expect(before?.suggestedAgency?.slug).toBe('pdam-giri-menang');
+    expect((await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' })).status).toBe(200);
+    expect((await act(code, 'return', { version: 2, reason: 'Pipa ini milik desa, bukan PDAM' }, agency)).status).toBe(200);
+    // Routed again after the return: the rule still names PDAM, the desk must not.
+    await vi.waitFor(async () => {
+      const item = (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code);
+      expect(item).toMatchObject({ returned: { agency: { slug: 'pdam-giri-menang' } }, suggestedAgency: null });
+    });
+  });
+});
+
+describe('a suggestion for an agency deactivated since', () => {
+  it('is dropped from the queue, as a forward to it would be refused', async () => {
+    const admin = (await signIn('admin')).cookie;
+    const post = (path: string, body: unknown, method = 'POST') =>
+      call(path, { method, headers: { 'Content-Type': 'application/json', Cookie: admin }, body: JSON.stringify(body) });
+    expect((await post('/api/admin/agencies', { slug: 'bpn-kota-mataram-uji', name: 'Kantor Pertanahan Uji', kind: 'vertical' })).status).toBe(201);
+    expect((await post('/api/admin/routing-rules', { category: 'pertanahan', regencyCode: '52.71', agency: 'bpn-kota-mataram-uji' })).status).toBe(201);
+    const { code } = await newCitizen().fileOk({ title: 'Sengketa batas tanah warga', category: 'pertanahan' });
+    await routed(code);
+    const waiting = async () => (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code);
+    expect((await waiting())?.suggestedAgency?.slug).toBe('bpn-kota-mataram-uji');
+    expect((await post('/api/admin/agencies/bpn-kota-mataram-uji', { active: false }, 'PATCH')).status).toBe(200);
+    expect((await waiting())?.suggestedAgency).toBeNull();
+    await expectError(await act(code, 'forward', { version: 1, agency: 'bpn-kota-mataram-uji', priority: 'normal' }), 422, 'unprocessable');
+  });
 });
 
 describe('a full desk', () => {

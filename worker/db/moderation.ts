@@ -31,29 +31,34 @@ export async function listModerationQueue(
 export function listAgenciesByIds(db: Database, ids: number[]) {
   return inChunks(ids, (slice) =>
     db
-      .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, shortName: agencies.shortName })
+      .select({ id: agencies.id, slug: agencies.slug, name: agencies.name, shortName: agencies.shortName, active: agencies.active })
       .from(agencies)
       .where(inArray(agencies.id, slice)),
   );
 }
 
-/** The latest `returned` event of each complaint, with the agency that sent it back. */
+/**
+ * The latest `returned` event of each complaint, with the agency that sent it back, and every
+ * agency that ever sent it back (by id).
+ */
 export async function latestReturns(db: Database, complaintIds: number[]) {
-  if (complaintIds.length === 0) return new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
+  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
+  const returners = new Map<number, Set<number>>();
+  if (complaintIds.length === 0) return { latest, returners };
   const rows = await inChunks(complaintIds, (ids) =>
     db
-      .select({ id: events.id, complaintId: events.complaintId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
+      .select({ id: events.id, complaintId: events.complaintId, agencyId: events.agencyId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
       .from(events)
       .leftJoin(suggested, eq(suggested.id, events.agencyId))
       .where(and(inArray(events.complaintId, ids), eq(events.type, 'returned')))
       .orderBy(desc(events.id)),
   );
-  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
   for (const r of rows) {
+    if (r.agencyId !== null) returners.set(r.complaintId, (returners.get(r.complaintId) ?? new Set()).add(r.agencyId));
     if (latest.has(r.complaintId)) continue;
     latest.set(r.complaintId, { agency: r.slug ? { slug: r.slug, name: r.name!, shortName: r.shortName } : null, reason: r.body, at: r.at });
   }
-  return latest;
+  return { latest, returners };
 }
 
 export function findComplaintsByCodes(db: Database, codes: string[]) {

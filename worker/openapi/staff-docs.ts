@@ -43,8 +43,8 @@ export const staffDocs = {
     tag: 'moderation',
     summary: { id: 'Antrean moderasi', en: 'The moderation queue' },
     description: {
-      id: 'Pengaduan yang menunggu, yang terlama lebih dulu, beserta saran rute, kemungkinan duplikat, dan pengembalian terakhir oleh instansi.',
-      en: 'Complaints waiting, oldest first, with the routing suggestion, possible duplicates and the latest return by an agency.',
+      id: 'Pengaduan yang menunggu, yang terlama lebih dulu, beserta saran rute (kosong bila instansinya sudah nonaktif atau pernah mengembalikan pengaduan itu), kemungkinan duplikat, dan pengembalian terakhir oleh instansi.',
+      en: 'Complaints waiting, oldest first, with the routing suggestion (none when its agency is inactive or has sent the complaint back), possible duplicates and the latest return by an agency.',
     },
     ok: { status: 200, description: { id: 'Antrean itu (`ModerationQueueResponse`).', en: 'The queue (`ModerationQueueResponse`).' } },
   },

@@ -34,18 +34,22 @@ export const moderationRoutes = new Hono<AppEnv>().get(
       listAgenciesByIds(db, [...new Set(page.map((r) => r.complaint.suggestedAgencyId).filter((id): id is number => id !== null))]),
       findComplaintsByCodes(db, candidateCodes),
     ]);
-    const agencyById = new Map(suggestedAgencies.map((a) => [a.id, { slug: a.slug, name: a.name, shortName: a.shortName }]));
+    // A suggestion the desk cannot act on is none: an agency deactivated since (a forward to it
+    // is refused), or one that already sent this complaint back as not its responsibility.
+    const agencyById = new Map(suggestedAgencies.filter((a) => a.active).map((a) => [a.id, { slug: a.slug, name: a.name, shortName: a.shortName }]));
+    const suggestionFor = (c: (typeof page)[number]['complaint']) =>
+      c.suggestedAgencyId && !returns.returners.get(c.id)?.has(c.suggestedAgencyId) ? (agencyById.get(c.suggestedAgencyId) ?? null) : null;
     const candidateByCode = new Map(candidates.map((d) => [d.code, d]));
     const items: ModerationItem[] = page.map((row) => {
       const c = row.complaint;
       return moderationItem(row, {
         photos: photos.filter((p) => p.complaintId === c.id),
-        suggestedAgency: c.suggestedAgencyId ? (agencyById.get(c.suggestedAgencyId) ?? null) : null,
+        suggestedAgency: suggestionFor(c),
         duplicateCandidates: (c.duplicateCandidates ?? []).flatMap((d) => {
           const other = candidateByCode.get(d.code);
           return other ? [{ ...d, title: other.title, status: other.status, submittedAt: other.submittedAt.toISOString() }] : [];
         }),
-        returned: returns.get(c.id),
+        returned: returns.latest.get(c.id),
       });
     });
     const last = page.at(-1)?.complaint;
