@@ -117,6 +117,32 @@ describe('live fan-out through the queue', () => {
     const again = await (await call(`/api/inbox/events?since=${caught.lastEventId}`, { headers: { Cookie: pdam } })).json<{ events: unknown[] }>();
     expect(again.events).toEqual([]);
   });
+
+  it('a forward to another agency reaches the agency that held it, live and by catch-up, so it leaves its inbox', async () => {
+    const { code } = await newCitizen().fileOk();
+    const forward = (version: number, agency: string) =>
+      call(`/api/complaints/${code}/forward`, {
+        method: 'POST',
+        headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ version, agency, priority: 'normal' }),
+      });
+    expect((await forward(1, 'pdam-giri-menang')).status).toBe(200);
+    const before = await (await call('/api/inbox', { headers: { Cookie: pdam } })).json<{ lastEventId: number; items: { code: string }[] }>();
+    expect(before.items.map((i) => i.code)).toContain(code);
+    const agency = await listen(`agency:${pdamAgencyId}`, { Cookie: pdam });
+
+    expect((await forward(2, 'dinas-pupr-ntb')).status).toBe(200);
+    const movedAway = (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.eventType === 'forwarded';
+    await vi.waitFor(() => expect(agency.messages.filter(movedAway)).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    // A client that was offline learns it from D1 too.
+    const caught = await (await call(`/api/inbox/events?since=${before.lastEventId}`, { headers: { Cookie: pdam } })).json<{
+      events: { eventType: string; complaintCode: string }[];
+    }>();
+    expect(caught.events.filter((e) => e.complaintCode === code).map((e) => e.eventType)).toEqual(['forwarded']);
+    const after = await (await call('/api/inbox', { headers: { Cookie: pdam } })).json<{ items: { code: string }[] }>();
+    expect(after.items.map((i) => i.code)).not.toContain(code);
+    agency.socket.close();
+  });
 });
 
 describe('sockets of an ended session', () => {

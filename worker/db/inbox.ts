@@ -40,9 +40,34 @@ export async function countInbox(db: Database, agencyId: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** Events about complaints the agency holds or held (as their agency, or naming it). */
+/** The statuses a complaint is in while an agency holds it: a forward from them moves it away. */
+const HELD: readonly ComplaintStatus[] = ['forwarded', 'in_progress'];
+
+export const isForwardAway = (e: { type: string; fromStatus: ComplaintStatus | null }) =>
+  e.type === 'forwarded' && e.fromStatus !== null && HELD.includes(e.fromStatus);
+
+/** The agency of the forward before this event: who held the complaint until it. */
+const heldBefore = sql`(select p.agency_id from events p where p.complaint_id = ${events.complaintId} and p.id < ${events.id} and p.type = 'forwarded' order by p.id desc limit 1)`;
+
+/** Of these forwards away from an agency, by event id, the agency each took the complaint from. */
+export async function previousHolders(db: Database, eventIds: number[]): Promise<Map<number, number>> {
+  if (eventIds.length === 0) return new Map();
+  const rows = await inChunks(eventIds, (ids) =>
+    db.select({ id: events.id, agencyId: sql<number | null>`${heldBefore}` }).from(events).where(inArray(events.id, ids)),
+  );
+  return new Map(rows.flatMap((r) => (r.agencyId === null ? [] : [[r.id, r.agencyId] as [number, number]])));
+}
+
+/**
+ * Events about complaints the agency holds or held (as their agency, or naming it), and the
+ * forward that took one away from it.
+ */
 const concernsAgency = (agencyId: number) =>
-  or(eq(events.agencyId, agencyId), sql`${events.complaintId} in (select id from complaints where agency_id = ${agencyId})`);
+  or(
+    eq(events.agencyId, agencyId),
+    sql`${events.complaintId} in (select id from complaints where agency_id = ${agencyId})`,
+    sql`(${events.type} = 'forwarded' and ${events.fromStatus} in (${sql.raw(HELD.map((s) => `'${s}'`).join(', '))}) and ${heldBefore} = ${agencyId})`,
+  );
 
 export async function listInboxEvents(db: Database, agencyId: number, since: number, limit = 500) {
   return db

@@ -11,11 +11,14 @@ export function topicsForEvent(e: {
   complaintCode: string;
   complaintAgencyId: number | null;
   eventAgencyId: number | null;
+  /** For a forward away from an agency: the agency that held the complaint until then. */
+  previousAgencyId?: number | null;
 }): LiveTopic[] {
   const topics = new Set<LiveTopic>(['moderation']);
   if (e.complaintAgencyId !== null) topics.add(`agency:${e.complaintAgencyId}`);
   // The agency that returned or lost a complaint hears that it left its inbox.
   if (e.eventAgencyId !== null) topics.add(`agency:${e.eventAgencyId}`);
+  if (e.previousAgencyId != null) topics.add(`agency:${e.previousAgencyId}`);
   // A complaint's page hears of what happens after it was filed: its first event is committed
   // before anyone knows its code, so every page load already shows it (and no object is
   // woken for a topic nobody can be listening to yet).

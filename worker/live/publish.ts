@@ -6,9 +6,14 @@ import { liveInbox } from './topics';
 
 /**
  * Tells each event's topics, with the complaint's status and version as the consumer read
- * them: one call per topic, its events in the order given.
+ * them: one call per topic, its events in the order given. `previousHolders` names, by event
+ * id, the agency a forward took the complaint away from (`previousHolders` in db/inbox).
  */
-export async function publishEvents(env: Env, works: Pick<EventWork, 'event' | 'complaint'>[]): Promise<void> {
+export async function publishEvents(
+  env: Env,
+  works: Pick<EventWork, 'event' | 'complaint'>[],
+  previousHolders: ReadonlyMap<number, number> = new Map(),
+): Promise<void> {
   const byTopic = new Map<LiveTopic, LiveMessage[]>();
   for (const { event, complaint } of works) {
     const topics = topicsForEvent({
@@ -17,6 +22,7 @@ export async function publishEvents(env: Env, works: Pick<EventWork, 'event' | '
       complaintCode: complaint.code,
       complaintAgencyId: complaint.agencyId,
       eventAgencyId: event.agencyId,
+      previousAgencyId: previousHolders.get(event.id),
     });
     for (const topic of topics) {
       const message: LiveMessage = {

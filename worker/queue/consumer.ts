@@ -1,6 +1,7 @@
 // One dispatch on the batch's queue: complaint events, and the dead letters of those that
 // kept failing. Every step is idempotent: a message may arrive twice.
 import { createDb, type Database } from '../db/client';
+import { isForwardAway, previousHolders } from '../db/inbox';
 import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
 import { loadEventWork } from '../db/routing';
 import { isRoutedEvent } from '../domain/routing';
@@ -66,7 +67,8 @@ async function handleEvents(env: Env, db: Database, eventIds: number[]): Promise
   if (work.length === 0) return;
   await routeComplaints(db, env.DB, env.EVENTS, work.filter((w) => isRoutedEvent(w.event.type)));
   // Told with the complaint as read before routing: a forward it made is an event of its own.
-  await publishEvents(env, work);
+  // A forward away from an agency is told to that agency too (it leaves its inbox).
+  await publishEvents(env, work, await previousHolders(db, work.filter((w) => isForwardAway(w.event)).map((w) => w.event.id)));
   // Confirmed last: a failure above leaves the events for a retry or the outbox sweep.
   await markEventsDelivered(db, work.map((w) => w.event.id), new Date());
 }
