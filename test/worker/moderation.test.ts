@@ -160,6 +160,19 @@ describe('moderator actions', () => {
     await expectError(await act(code, 'correct', { version: 2, regencyCode: '52.01', districtCode: '52.71.02', villageCode: '52.71.02.1001' }), 422, 'unprocessable');
   });
 
+  it('routes a corrected category or regency anew, so the desk suggests the right agency', async () => {
+    const { code } = await newCitizen().fileOk({ title: 'Jalan berlubang di Ampenan', category: 'jalan-jembatan' });
+    await routed(code);
+    const item = async () => (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code)!;
+    expect((await item()).suggestedAgency?.slug).toBe('pemkot-mataram');
+    // It is about water after all.
+    expect((await act(code, 'correct', { version: 1, category: 'air-bersih' })).status).toBe(200);
+    expect(await item()).toMatchObject({ category: { slug: 'air-bersih' }, suggestedAgency: { slug: 'pdam-giri-menang' }, version: 2 });
+    // A title alone routes nothing anew.
+    expect((await act(code, 'correct', { version: 2, title: 'Air PDAM tidak mengalir' })).status).toBe(200);
+    expect((await item()).suggestedAgency?.slug).toBe('pdam-giri-menang');
+  });
+
   it('is refused to agencies and to the public, and validates its input', async () => {
     const { code } = await newCitizen().fileOk();
     await expectError(await act(code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'normal' }, agency), 403, 'forbidden');

@@ -20,6 +20,7 @@ export interface ComplaintChange {
     duplicateOfId: number;
     title: string;
     categoryId: number;
+    suggestedAgencyId: number | null;
     regencyCode: string;
     districtCode: string;
     villageCode: string;
@@ -50,6 +51,7 @@ const columns: Record<string, string> = {
   duplicateOfId: 'duplicate_of_id',
   title: 'title',
   categoryId: 'category_id',
+  suggestedAgencyId: 'suggested_agency_id',
   regencyCode: 'regency_code',
   districtCode: 'district_code',
   villageCode: 'village_code',

@@ -5,10 +5,12 @@ import { z } from 'zod';
 import { viewFor } from '../db/complaint-views';
 import { applyComplaintChange, closedOriginalStatuses, type ComplaintChange } from '../db/complaint-actions';
 import { findAgencyBySlug } from '../db/agencies';
+import { listRoutingRules } from '../db/routing';
 import { type ComplaintRow, type ViewedComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
 import { staffReaches } from '../domain/access';
 import { rejectReasons } from '../domain/api';
 import { type ComplaintAction, transition } from '../domain/lifecycle';
+import { pickRoutingRule } from '../domain/routing';
 import { priorities } from '../domain/vocabulary';
 import { moderationDueAt, responseDueAt } from '../domain/sla';
 import { loadTargets } from '../db/settings';
@@ -172,6 +174,13 @@ export const moderatorActionRoutes = new Hono<AppEnv>()
       after.villageCode = body.villageCode;
     }
     if (Object.keys(set).length === 0) throw new ApiError('unprocessable', 'Nothing changes', { details: [{ path: '', message: 'Same values as now' }] });
+    // A new category or regency is routed anew: the desk must not suggest the agency of the
+    // category the moderator has just corrected away from.
+    if (set.categoryId !== undefined || (set.regencyCode !== undefined && set.regencyCode !== row.complaint.regencyCode)) {
+      const categoryId = set.categoryId ?? row.complaint.categoryId;
+      const rule = pickRoutingRule(await listRoutingRules(db, categoryId), { categoryId, regencyCode: set.regencyCode ?? row.complaint.regencyCode });
+      set.suggestedAgencyId = rule?.agencyId ?? null;
+    }
     // The original stays in the event log.
     return commit(c, row, {
       version: body.version,

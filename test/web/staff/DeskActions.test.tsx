@@ -198,6 +198,19 @@ describe('correcting', () => {
     expect(actionsSent()[1]!.body).toMatchObject({ version: 2 });
   });
 
+  it('opens forwarding on the agency suggested for the corrected category, not the old one', async () => {
+    await openDesk();
+    expect(screen.getByRole('button', { name: 'Teruskan ke PDAM Giri Menang' })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: 'Koreksi' }));
+    await enabled(screen.getByLabelText('Desa/Kelurahan') as HTMLSelectElement);
+    choose(screen.getByLabelText('Kategori') as HTMLSelectElement, 'disiplin-asn');
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan koreksi' }));
+    await waitFor(() => expect(statusLine()).toBe('Koreksi NTB-00000001 disimpan.'));
+    expect(actionsSent()[0]!.body).toEqual({ version: 1, category: 'disiplin-asn' });
+    expect(await screen.findByRole('button', { name: 'Teruskan ke RSUD Provinsi NTB' })).toBeTruthy();
+    expect(screen.queryByRole('button', { name: 'Teruskan ke PDAM Giri Menang' })).toBeNull();
+  });
+
   it('sends the whole place when the village changes, and asks for a village first', async () => {
     await openDesk();
     fireEvent.click(screen.getByRole('button', { name: 'Koreksi' }));

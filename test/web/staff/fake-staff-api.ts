@@ -195,7 +195,19 @@ export function installStaffApi() {
           return json(200, decide(item, 'duplicate'));
         }
         default: {
-          const next = { ...item, version: item.version + 1, title: body.title ?? item.title };
+          // As the Worker does, a new category is routed anew (disiplin-asn goes to the RSUD here).
+          const category = body.category ? staffMeta.categories.find((c) => c.slug === body.category) : undefined;
+          const next = {
+            ...item,
+            version: item.version + 1,
+            title: body.title ?? item.title,
+            ...(category
+              ? {
+                  category: { slug: category.slug, name: category.name, icon: category.icon },
+                  suggestedAgency: ref(category.slug === 'air-bersih' ? agencies[0]! : agencies[2]!),
+                }
+              : {}),
+          };
           state.queue = state.queue.map((i) => (i === item ? next : i));
           return json(200, view(next, 'submitted'));
         }

@@ -172,7 +172,10 @@ export function ModerationDesk() {
       const view = await sendDeskAction(item.code, action, item.version);
       setConflict(null);
       if (action.kind === 'correct') {
-        queue.replace(correctedItem(item, view));
+        // Read it back from the queue: a new category or place comes with a new routing
+        // suggestion, which the forward form (opened next) preselects.
+        await refresh().catch(() => queue.replace(correctedItem(item, view)));
+        if (queue.find(item.code)?.version !== view.version) queue.replace(correctedItem(item, view));
         setAction('forward');
       } else {
         setChosen(item.code); // so that its neighbour takes its place
