@@ -33,6 +33,11 @@ export class FakeWebSocket extends EventTarget {
   receive(message: LiveMessage) {
     this.dispatchEvent(new MessageEvent('message', { data: JSON.stringify(message) }));
   }
+  /** The server closes it with a code (4001: the staff session behind it ended). */
+  closedByServer(code: number) {
+    this.readyState = 3;
+    this.dispatchEvent(Object.assign(new Event('close'), { code }));
+  }
   /** The connection drops (an object restart, a network change). */
   drop() {
     this.readyState = 3;

@@ -332,6 +332,16 @@ describe('the agency inbox', () => {
     expect(FakeWebSocket.instances).toEqual([]);
   });
 
+  it('asks to sign in again when the server ends the live socket’s session, instead of reconnecting forever', async () => {
+    await openInbox();
+    await goLive();
+    // An admin disabled the account (or its password was reset, or the session expired).
+    api.state.user = null;
+    FakeWebSocket.last.closedByServer(4001);
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/masuk?lanjut=/instansi'), slow);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('sends someone not signed in to sign in first', async () => {
     api.state.user = null;
     window.history.replaceState(null, '', '/instansi');

@@ -36,6 +36,33 @@ function start(catchUp: (since: number | null, firstSight: (id: number) => boole
 }
 
 describe('useLiveTopic', () => {
+  it('asks whether the session still holds when the server ends it (4001): stops if not, reconnects at once if so', async () => {
+    const answers = [true, false];
+    const asked = vi.fn(async () => answers.shift()!);
+    const [topic] = createSignal<LiveTopic | null>('agency:7');
+    const { live, dispose } = createRoot((dispose) => ({
+      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
+      dispose,
+    }));
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(live.state()).toBe('live'));
+
+    // Another tab of the same person signed out: this one is still signed in.
+    FakeWebSocket.last.closedByServer(4001);
+    await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
+    expect(asked).toHaveBeenCalledTimes(1);
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(live.state()).toBe('live'));
+
+    // This session ended: no endless "reconnecting" against a server that will refuse.
+    FakeWebSocket.last.closedByServer(4001);
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(2));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(live.state()).toBe('offline');
+    dispose();
+  });
+
   it('catches up first, then applies what came meanwhile, dropping what the catch-up covered', async () => {
     let finish!: (newest: number) => void;
     const catchUp = vi.fn((_since: number | null) => new Promise<number>((resolve) => (finish = resolve)));

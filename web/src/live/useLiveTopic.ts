@@ -33,6 +33,13 @@ export interface LiveTopicOptions {
    * socket, so a reporter's tracking token rides here (`['ntbcare', 'token.' + token]`).
    */
   protocols?: () => string[] | undefined;
+  /**
+   * Staff pages: asked when the server closes the socket because the staff session behind it
+   * ended (a sign-out, a disabled account, a new password, an expiry). Resolves true when this
+   * tab's session is still good (sockets go by person: another tab signed out), and the socket
+   * reconnects at once; false stops following (the caller has shown the sign-in).
+   */
+  sessionStillValid?: () => Promise<boolean>;
 }
 
 export interface LiveTopicHandle {
@@ -40,6 +47,9 @@ export interface LiveTopicHandle {
   /** The newest event id applied, live or by a catch-up; null before the first catch-up. */
   lastEventId: () => number | null;
 }
+
+/** The close code the server gives a socket whose staff session ended (worker/live). */
+export const SESSION_ENDED_CLOSE = 4001;
 
 /** Keeps the socket (and any proxy on the way) from idling out. */
 export const PING_INTERVAL_MS = 30_000;
@@ -153,7 +163,23 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
         () => mine === generation && retry(),
       );
     });
-    ws.addEventListener('close', () => mine === generation && retry());
+    ws.addEventListener('close', (event) => {
+      if (mine !== generation) return;
+      const ask = options.sessionStillValid;
+      if (event.code !== SESSION_ENDED_CLOSE || !ask) return retry();
+      // Retrying would only be refused, forever "reconnecting": ask whether to go on at all.
+      stop();
+      setState('offline');
+      const asked = generation;
+      ask().then(
+        (valid) => {
+          if (!valid || disposed || asked !== generation) return;
+          attempt = 0;
+          connect();
+        },
+        () => asked === generation && retry(),
+      );
+    });
     ws.addEventListener('error', () => mine === generation && retry());
     pingTimer = setInterval(() => {
       if (ws.readyState === 1) ws.send('ping');

@@ -24,6 +24,11 @@ export interface StaffSession {
   signOut: () => Promise<void>;
   /** A staff request answered 401: the session expired or was revoked. */
   ended: () => void;
+  /**
+   * Asks the API whether this tab is still signed in (after the server closed a live socket
+   * as its session ended): false, and the page shows the sign-in, when it is not.
+   */
+  stillValid: () => Promise<boolean>;
 }
 
 const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.code === 'unauthenticated';
@@ -68,6 +73,16 @@ const session: StaffSession = {
   ended() {
     generation++;
     setState({ status: 'signedOut' });
+  },
+  async stillValid() {
+    try {
+      await getMe();
+      return true;
+    } catch (error) {
+      if (!isUnauthenticated(error)) throw error;
+      session.ended();
+      return false;
+    }
   },
 };
 

@@ -82,6 +82,7 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   const topic = (): LiveTopic | null => (props.user.agencyId === null ? null : `agency:${props.user.agencyId}`);
   const live = useLiveTopic({
     topic,
+    sessionStillValid: session.stillValid,
     async onCatchUp(since, firstSight) {
       const { events, lastEventId } = await inbox.catchUp(since);
       // Re-read from the last catch-up's mark: some of these were applied live already.

@@ -150,6 +150,7 @@ export function ModerationDesk() {
 
   const live = useLiveTopic({
     topic: () => 'moderation',
+    sessionStillValid: session.stillValid,
     async onCatchUp(since) {
       // The queue as read now covers whatever was missed, and every event up to the newest
       // applied so far (committed before it): that is the mark this catch-up read up to.
