@@ -25,15 +25,16 @@ async function addInternalNote(code: string, body: string) {
     .run();
 }
 
-const complaints: Record<'secret' | 'open', { code: string; token: string; photo: string }> = {} as never;
+type Kind = 'secret' | 'confidential' | 'open';
+const complaints: Record<Kind, { code: string; token: string; photo: string }> = {} as never;
 
 beforeAll(async () => {
-  for (const kind of ['secret', 'open'] as const) {
+  for (const kind of ['secret', 'confidential', 'open'] as const) {
     const citizen = newCitizen();
     const photo = await citizen.uploadOk();
     const filed = await citizen.fileOk({
       photoIds: [photo.id],
-      confidential: kind === 'secret',
+      confidential: kind !== 'open',
       anonymous: kind === 'secret',
       reporter: { name: `Pelapor ${kind}`, email: `${kind}@example.id` },
     });
@@ -48,10 +49,12 @@ beforeAll(async () => {
   headersOf['other agency'] = { Cookie: (await signIn('agency', 'dinas-pupr-ntb')).cookie };
 });
 
-const headers = (viewer: ViewerName, kind: 'secret' | 'open') =>
+const headers = (viewer: ViewerName, kind: Kind) =>
   viewer === 'reporter' ? { 'X-Tracking-Token': complaints[kind].token } : headersOf[viewer];
 
-// [viewer, sees the confidential+anonymous one, sees reporter of it, sees reporter of the open one, sees internal notes]
+// [viewer, sees the confidential ones, sees the reporter of a confidential one (anonymous or
+// not), sees reporter of the open one, sees internal notes]. A reporter who asked for
+// confidentiality is never shown to an agency, even one that did not also tick anonymous.
 const matrix: [ViewerName, boolean, boolean, boolean, boolean][] = [
   ['public', false, false, false, false],
   ['reporter', true, true, true, false],
@@ -64,7 +67,7 @@ const matrix: [ViewerName, boolean, boolean, boolean, boolean][] = [
 describe('complaint and photo access matrix', () => {
   for (const [viewer, seesSecret, seesSecretReporter, seesOpenReporter, seesNotes] of matrix) {
     it(`${viewer}`, async () => {
-      for (const kind of ['secret', 'open'] as const) {
+      for (const kind of ['secret', 'confidential', 'open'] as const) {
         const { code, photo } = complaints[kind];
         const res = await call(`/api/complaints/${code}`, { headers: headers(viewer, kind) });
         const photoRes = await call(`/api/photos/${photo}`, { headers: headers(viewer, kind) });
@@ -77,7 +80,7 @@ describe('complaint and photo access matrix', () => {
           continue;
         }
         const view = await res.json<ComplaintView>();
-        const seesReporter = kind === 'secret' ? seesSecretReporter : seesOpenReporter;
+        const seesReporter = kind === 'open' ? seesOpenReporter : seesSecretReporter;
         expect(view.reporter?.name ?? null, `${kind} reporter`).toBe(seesReporter ? `Pelapor ${kind}` : null);
         expect(JSON.stringify(view).includes(`${kind}@example.id`), `${kind} email`).toBe(seesReporter);
         expect(view.events.some((e) => e.body === `Catatan internal ${kind}`), `${kind} notes`).toBe(seesNotes);

@@ -29,19 +29,20 @@ function parseCsv(text: string): string[][] {
 const tricky = 'Jalan rusak, "parah"\nbaris dua';
 let moderator: string;
 let pdam: string;
-let codes: { anonymousPdam: string; openPdam: string; pupr: string };
+let codes: { anonymousPdam: string; confidentialPdam: string; openPdam: string; pupr: string };
 
 beforeAll(async () => {
   moderator = (await signIn('moderator')).cookie;
   pdam = (await signIn('agency', 'pdam-giri-menang')).cookie;
   const citizen = newCitizen();
   const anonymousPdam = (await citizen.fileOk({ description: tricky + ' sekali lagi ya', title: '=HYPERLINK("http://x")', anonymous: true })).code;
+  const confidentialPdam = (await citizen.fileOk({ confidential: true })).code;
   const openPdam = (await citizen.fileOk()).code;
   const pupr = (await citizen.fileOk({ category: 'jalan-jembatan' })).code;
-  for (const [code, agency] of [[anonymousPdam, 'pdam-giri-menang'], [openPdam, 'pdam-giri-menang'], [pupr, 'dinas-pupr-ntb']]) {
+  for (const [code, agency] of [[anonymousPdam, 'pdam-giri-menang'], [confidentialPdam, 'pdam-giri-menang'], [openPdam, 'pdam-giri-menang'], [pupr, 'dinas-pupr-ntb']]) {
     await env.DB.prepare("UPDATE complaints SET status = 'forwarded', agency_id = (SELECT id FROM agencies WHERE slug = ?) WHERE code = ?").bind(agency, code).run();
   }
-  codes = { anonymousPdam, openPdam, pupr };
+  codes = { anonymousPdam, confidentialPdam, openPdam, pupr };
 });
 
 const exportFor = async (cookie: string, query = '') => {
@@ -67,15 +68,18 @@ describe('GET /api/export/complaints.csv', () => {
     expect(row.title).toBe(`'=HYPERLINK("http://x")`);
   });
 
-  it('gives moderators every complaint with reporters, agencies only their own, anonymous ones without names', async () => {
+  it('gives moderators every complaint with reporters, agencies only their own, anonymous and confidential ones without names', async () => {
     const all = await exportFor(moderator);
     expect(all.map((r) => r.code)).toEqual(expect.arrayContaining(Object.values(codes)));
     expect(all.find((r) => r.code === codes.anonymousPdam)!.reporter_name).toBe('Baiq Nurul');
 
     const own = await exportFor(pdam);
-    expect(own.map((r) => r.code).sort()).toEqual([codes.anonymousPdam, codes.openPdam].sort());
+    expect(own.map((r) => r.code).sort()).toEqual([codes.anonymousPdam, codes.confidentialPdam, codes.openPdam].sort());
     expect(own.find((r) => r.code === codes.anonymousPdam)!.reporter_name).toBe('');
     expect(own.find((r) => r.code === codes.anonymousPdam)!.reporter_phone).toBe('');
+    expect(all.find((r) => r.code === codes.confidentialPdam)!.reporter_name).toBe('Baiq Nurul');
+    expect(own.find((r) => r.code === codes.confidentialPdam)!.reporter_name).toBe('');
+    expect(own.find((r) => r.code === codes.confidentialPdam)!.reporter_phone).toBe('');
     expect(own.find((r) => r.code === codes.openPdam)!.reporter_name).toBe('Baiq Nurul');
   });
 

@@ -1,6 +1,6 @@
 // Who may see what of a complaint. One place for the rules the routes apply: an agency
 // reaches only its own complaints; a reporter is known by the tracking token; anonymous
-// means the reporter's identity is for moderators only.
+// or confidential means the reporter's identity is for moderators only.
 import { feedStatuses } from './api';
 import type { ComplaintStatus, StaffRole } from './vocabulary';
 
@@ -41,10 +41,16 @@ export function maySeePhotos(viewer: Viewer, complaint: ComplaintAccessFacts & {
   return viewer.kind === 'reporter' || staffReaches(viewer, complaint) || photosArePublic(complaint);
 }
 
+/**
+ * The reporter's name and contact: the reporter, and staff who reach the complaint; an agency
+ * not when the reporter asked to be anonymous or for confidentiality (MISSION.md: a reporter
+ * who asked for confidentiality is never exposed to the public or to agencies). Moderators
+ * always may: they screen and can ask the reporter for more.
+ */
 export function maySeeReporter(viewer: Viewer, complaint: ComplaintAccessFacts): boolean {
   if (viewer.kind === 'reporter') return true;
   if (!staffReaches(viewer, complaint)) return false;
-  return viewer.kind === 'staff' && (viewer.role !== 'agency' || !complaint.anonymous);
+  return viewer.kind === 'staff' && (viewer.role !== 'agency' || (!complaint.anonymous && !complaint.confidential));
 }
 
 export function maySeeInternalEvents(viewer: Viewer, complaint: ComplaintAccessFacts): boolean {

@@ -82,7 +82,7 @@ export const attributeSpecs: readonly AttributeSpec[] = [
     datatype: 'singlevaluelist',
     required: false,
     values: 'yesNo',
-    description: 'Rahasiakan pengaduan: tidak tampil di daftar publik maupun di Open311 / Keep the complaint confidential: not in the public feed nor in Open311',
+    description: 'Rahasiakan pengaduan: tidak tampil di daftar publik maupun di Open311, dan identitas pelapor hanya dilihat moderator, tidak oleh instansi / Keep the complaint confidential: not in the public feed nor in Open311, and the reporter’s identity seen only by moderators, not by the agency',
     datatype_description: null,
   },
 ];

@@ -244,6 +244,18 @@ describe('the agency inbox', () => {
     expect(article.textContent).toContain('Diterima oleh instansi');
   });
 
+  it('says why the reporter is not shown: anonymous, or withheld for confidentiality', async () => {
+    api.state.items[0] = { ...api.state.items[0]!, confidential: true };
+    api.state.items[1] = { ...api.state.items[1]!, anonymous: true };
+    await openInbox();
+    const confidential = await selectEntry(1);
+    expect(confidential.textContent).toContain('Dirahasiakan: pelapor meminta identitasnya hanya dilihat moderator Diskominfotik.');
+    expect(confidential.textContent).not.toContain('Baiq Nurul');
+    const anonymous = await selectEntry(2);
+    expect(within(anonymous).getByText('Anonim')).toBeTruthy();
+    expect(anonymous.textContent).not.toContain('Dirahasiakan');
+  });
+
   it.each([
     ['Jawab pelapor', 'Jawaban untuk pelapor (publik)', 'respond', 'body', 'Petugas datang besok pagi.', 'Jawaban untuk NTB-00000001 terkirim.', 'Sedang ditangani'],
     ['Catatan internal', 'Catatan untuk instansi dan moderator', 'note', 'body', 'Cek jaringan pipa induk.', 'Catatan untuk NTB-00000001 disimpan.', 'Diteruskan ke instansi'],

@@ -101,7 +101,8 @@ export function installAgencyApi() {
     events: state.timelines.get(item.code) ?? [],
     photos: [],
     photosPublic: !item.confidential,
-    reporter: item.anonymous ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
+    // As the Worker answers an agency (maySeeReporter): no reporter when anonymous or confidential.
+    reporter: item.anonymous || item.confidential ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
     viewerIsReporter: false,
     filedVia: state.filedVia.get(item.code) ?? null,
     version: item.version,

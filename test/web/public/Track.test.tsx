@@ -280,7 +280,7 @@ describe('tracking page, opened by the reporter', () => {
     const sources = screen.getAllByRole('img').map((img) => img.getAttribute('src'));
     expect(sources.sort()).toEqual(['blob:http://localhost/1', 'blob:http://localhost/2']);
     expect(tokenSent('/api/photos/ph1')).toEqual([TOKEN]);
-    expect(screen.queryByText('Rahasia: pengaduan ini tidak tampil di daftar pengaduan publik.') !== null).toBe(confidential);
+    expect(screen.queryByText('Rahasia: pengaduan ini tidak tampil di daftar pengaduan publik, dan nama serta kontak Anda tidak ditampilkan kepada instansi.') !== null).toBe(confidential);
 
     cleanup();
     expect(revokeObjectURL.mock.calls.map(([url]) => url).sort()).toEqual(sources.sort());

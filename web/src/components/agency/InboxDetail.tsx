@@ -26,7 +26,8 @@ export function InboxDetail(props: InboxDetailProps) {
   const view = () => props.view;
   const reporter = () => {
     const who = view().reporter;
-    if (!who) return t('feed.anonymous');
+    // Hidden from agencies when the reporter asked to be anonymous or for confidentiality.
+    if (!who) return view().anonymous ? t('feed.anonymous') : t('inbox.reporterConfidential');
     return [who.name, who.phone, who.email].filter(Boolean).join(' · ') || t('track.reporterEmpty');
   };
 

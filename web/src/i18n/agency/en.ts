@@ -17,6 +17,7 @@ export const messages: Translation<typeof id> = {
   'inbox.loadError': 'The inbox could not be loaded.',
   'inbox.more': 'Load more',
   'inbox.choose': 'Choose a complaint to see its details.',
+  'inbox.reporterConfidential': 'Withheld: the reporter asked that only the Diskominfotik moderators see who they are.',
   'inbox.new': 'New',
   'inbox.arrived': 'New complaint',
   'inbox.due': 'Due {time}',

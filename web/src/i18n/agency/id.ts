@@ -18,6 +18,7 @@ export const messages = {
   'inbox.loadError': 'Kotak masuk gagal dimuat.',
   'inbox.more': 'Muat berikutnya',
   'inbox.choose': 'Pilih pengaduan untuk melihat rinciannya.',
+  'inbox.reporterConfidential': 'Dirahasiakan: pelapor meminta identitasnya hanya dilihat moderator Diskominfotik.',
   'inbox.new': 'Baru',
   'inbox.arrived': 'Pengaduan baru',
   'inbox.due': 'Batas {time}',

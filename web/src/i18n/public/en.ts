@@ -56,7 +56,7 @@ export const messages: Translation<typeof id> = {
   'track.reporterEmail': 'Email',
   'track.reporterEmpty': 'Not given',
   'track.flagAnonymous': 'Anonymous: your name is not shown to the public or to agencies.',
-  'track.flagConfidential': 'Confidential: this complaint is not shown in the public list.',
+  'track.flagConfidential': 'Confidential: this complaint is not shown in the public list, and your name and contact details are not shown to agencies.',
 
   'track.timeline.title': 'History',
   'track.timeline.empty': 'No history yet.',

@@ -61,7 +61,7 @@ export const messages = {
   'track.reporterEmail': 'Email',
   'track.reporterEmpty': 'Tidak diisi',
   'track.flagAnonymous': 'Anonim: nama Anda tidak ditampilkan kepada publik maupun instansi.',
-  'track.flagConfidential': 'Rahasia: pengaduan ini tidak tampil di daftar pengaduan publik.',
+  'track.flagConfidential': 'Rahasia: pengaduan ini tidak tampil di daftar pengaduan publik, dan nama serta kontak Anda tidak ditampilkan kepada instansi.',
 
   // Tracking: the timeline.
   'track.timeline.title': 'Riwayat penanganan',

@@ -90,7 +90,7 @@ export const messages: Translation<typeof id> = {
     'Your name can be seen only by the Diskominfotik screening staff (moderators), not by the agency or the public.',
   'report.confidential.label': 'Confidential: do not show this complaint to the public',
   'report.confidential.hint':
-    'The complaint is not published: it does not appear in the public list of complaints. Only the staff handling it and you can read it.',
+    'The complaint is not published: it does not appear in the public list of complaints. Only the staff handling it and you can read it, and your name and contact details are seen only by the Diskominfotik moderators, not by the agency.',
 
   'report.summary.title': 'The complaint cannot be sent yet. Please check:',
   'report.error.category.required': 'Choose a category.',

@@ -89,7 +89,7 @@ export const messages = {
     'Nama Anda hanya dapat dilihat oleh petugas pemeriksa (moderator) Diskominfotik, tidak oleh instansi maupun publik.',
   'report.confidential.label': 'Rahasia: jangan tampilkan pengaduan ini ke publik',
   'report.confidential.hint':
-    'Pengaduan tidak dipublikasikan: tidak muncul di daftar pengaduan publik. Hanya petugas yang menanganinya dan Anda yang dapat membacanya.',
+    'Pengaduan tidak dipublikasikan: tidak muncul di daftar pengaduan publik. Hanya petugas yang menanganinya dan Anda yang dapat membacanya, dan nama serta kontak Anda hanya dilihat moderator Diskominfotik, tidak oleh instansi.',
 
   'report.summary.title': 'Pengaduan belum bisa dikirim. Periksa isian berikut:',
   'report.error.category.required': 'Pilih kategori pengaduan.',
