@@ -38,6 +38,12 @@ export class FakeWebSocket extends EventTarget {
     this.readyState = 3;
     this.dispatchEvent(Object.assign(new Event('close'), { code }));
   }
+  /** The upgrade is refused or never reaches the server: the browser says only 1006. */
+  refused() {
+    this.readyState = 3;
+    this.dispatchEvent(new Event('error'));
+    this.dispatchEvent(Object.assign(new Event('close'), { code: 1006 }));
+  }
   /** The connection drops (an object restart, a network change). */
   drop() {
     this.readyState = 3;

@@ -63,6 +63,39 @@ describe('useLiveTopic', () => {
     dispose();
   });
 
+  it('asks whether the session still holds when a socket is refused before it is ready: retries with backoff if so, stops if not', async () => {
+    const answers = [true, false];
+    const asked = vi.fn(async () => answers.shift()!);
+    const [topic] = createSignal<LiveTopic | null>('agency:7');
+    const { live, dispose } = createRoot((dispose) => ({
+      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
+      dispose,
+    }));
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(live.state()).toBe('live'));
+    // A drop once live is the network or an object restart: no question asked.
+    FakeWebSocket.last.drop();
+    await vi.advanceTimersByTimeAsync(1_300);
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    expect(asked).not.toHaveBeenCalled();
+
+    // Refused before `ready` (the session ended while no socket was open): still signed in, so
+    // the server may just be down: retried with backoff, not at once.
+    FakeWebSocket.last.refused();
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(1));
+    expect(FakeWebSocket.instances).toHaveLength(2);
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect(FakeWebSocket.instances).toHaveLength(3);
+
+    // Signed out: no endless "reconnecting".
+    FakeWebSocket.last.refused();
+    await vi.waitFor(() => expect(asked).toHaveBeenCalledTimes(2));
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(FakeWebSocket.instances).toHaveLength(3);
+    expect(live.state()).toBe('offline');
+    dispose();
+  });
+
   it('catches up first, then applies what came meanwhile, dropping what the catch-up covered', async () => {
     let finish!: (newest: number) => void;
     const catchUp = vi.fn((_since: number | null) => new Promise<number>((resolve) => (finish = resolve)));

@@ -165,25 +165,38 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     });
     ws.addEventListener('close', (event) => {
       if (mine !== generation) return;
-      const ask = options.sessionStillValid;
-      if (event.code !== SESSION_ENDED_CLOSE || !ask) return retry();
-      // Retrying would only be refused, forever "reconnecting": ask whether to go on at all.
-      stop();
-      setState('offline');
-      const asked = generation;
-      ask().then(
-        (valid) => {
-          if (!valid || disposed || asked !== generation) return;
-          attempt = 0;
-          connect();
-        },
-        () => asked === generation && retry(),
-      );
+      if (event.code === SESSION_ENDED_CLOSE) return askSession('ended');
+      if (held !== null) return askSession('refused');
+      retry();
     });
-    ws.addEventListener('error', () => mine === generation && retry());
+    // A socket that never got as far as `ready` was perhaps refused for a session that ended
+    // while no socket was open (a laptop asleep overnight): the browser only says 1006.
+    ws.addEventListener('error', () => mine === generation && (held !== null ? askSession('refused') : retry()));
     pingTimer = setInterval(() => {
       if (ws.readyState === 1) ws.send('ping');
     }, PING_INTERVAL_MS);
+  }
+
+  /**
+   * Staff pages: whether to go on at all, rather than retry forever a socket that would only be
+   * refused. The session ended (4001): reconnect at once if this tab's still holds. Refused
+   * before `ready`: the server may be down as well, so a good session retries with backoff.
+   */
+  function askSession(why: 'ended' | 'refused') {
+    const ask = options.sessionStillValid;
+    if (!ask) return retry();
+    stop();
+    setState('offline');
+    const asked = generation;
+    ask().then(
+      (valid) => {
+        if (!valid || disposed || asked !== generation) return;
+        if (why === 'refused') return retry();
+        attempt = 0;
+        connect();
+      },
+      () => asked === generation && retry(),
+    );
   }
 
   /** Back online: no point waiting out the backoff. */
