@@ -43,6 +43,17 @@ describe('administration of agencies and routing rules', () => {
     // And it disappears from the public list of agencies.
     const meta = await (await call('/api/meta')).json<{ agencies: { slug: string }[] }>();
     expect(meta.agencies.map((a) => a.slug)).not.toContain('pdam-giri-menang');
+    // No new rule or account for it: a rule would route nothing, an account would wait for nothing.
+    const rule = await expectError(await req('POST', '/routing-rules', { category: 'air-bersih', agency: 'pdam-giri-menang' }), 422, 'unprocessable');
+    expect(rule.error.details).toEqual([{ path: 'agency', message: 'Inactive agency: activate it first' }]);
+    const admin = (await signIn('admin')).cookie;
+    const account = await call('/api/admin/users', {
+      method: 'POST',
+      headers: { Cookie: admin, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'pdam-baru', displayName: 'PDAM Baru', password: 'kata-sandi-panjang-1', role: 'agency', agency: 'pdam-giri-menang' }),
+    });
+    expect((await expectError(account, 422, 'unprocessable')).error.details?.[0]?.path).toBe('agency');
+    expect(await env.DB.prepare("SELECT count(*) AS n FROM users WHERE username = 'pdam-baru'").first('n')).toBe(0);
     expect((await req('PATCH', '/agencies/pdam-giri-menang', { active: true })).status).toBe(200);
   });
 

@@ -80,6 +80,8 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
     const [category, agency] = await Promise.all([findCategoryBySlug(db, body.category), findAgencyBySlug(db, body.agency)]);
     if (!category) throw unknown('category', 'category');
     if (!agency) throw unknown('agency', 'agency');
+    // Routing passes an inactive agency by: a rule to it would never route anything.
+    if (!agency.active) throw new ApiError('unprocessable', 'Inactive agency', { details: [{ path: 'agency', message: 'Inactive agency: activate it first' }] });
     const [row] = await db
       .insert(routingRules)
       .values({ categoryId: category.id, regencyCode: body.regencyCode ?? null, agencyId: agency.id, rank: body.rank, autoForward: body.autoForward })

@@ -64,6 +64,8 @@ export const adminUserRoutes = new Hono<AppEnv>()
     if (body.agency) {
       const agency = await findAgencyBySlug(db, body.agency);
       if (!agency) throw new ApiError('unprocessable', 'Unknown agency', { details: [{ path: 'agency', message: 'Unknown agency' }] });
+      // It gets no new complaints; its existing accounts finish what it holds.
+      if (!agency.active) throw new ApiError('unprocessable', 'Inactive agency', { details: [{ path: 'agency', message: 'Inactive agency: activate it first' }] });
       agencyId = agency.id;
     }
     const [inserted] = await insertUser(db, {
