@@ -29,6 +29,10 @@ describe('/api/admin/targets', () => {
     expect(forwarded!.due_at - forwarded!.forwarded_at).toBe(2 * 3600_000);
 
     await expectError(await put({ moderation: 0, urgent: 1, important: 24, normal: 48 }), 400, 'validation_failed');
+    // A more pressing priority never waits longer; equal is allowed.
+    const order = await expectError(await put({ moderation: 24, urgent: 30, important: 24, normal: 12 }), 400, 'validation_failed');
+    expect(order.error.details?.map((d) => d.path).sort()).toEqual(['important', 'urgent']);
+    expect((await put({ moderation: 24, urgent: 24, important: 24, normal: 24 })).status).toBe(200);
     await expectError(await put({ moderation: 24, urgent: 1, important: 24, normal: 48 }, moderator), 403, 'forbidden');
   });
 });

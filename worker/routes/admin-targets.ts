@@ -9,7 +9,14 @@ import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
 
 const hours = z.number().min(0.25, 'At least a quarter of an hour').max(24 * 30, 'At most 30 days');
-export const targetsBody = z.object({ moderation: hours, urgent: hours, important: hours, normal: hours }).strict();
+export const targetsBody = z
+  .object({ moderation: hours, urgent: hours, important: hours, normal: hours })
+  .strict()
+  // A more pressing priority never waits longer: urgent ≤ important ≤ normal.
+  .superRefine((t, ctx) => {
+    if (t.urgent > t.important) ctx.addIssue({ code: 'custom', path: ['urgent'], message: 'Longer than important' });
+    if (t.important > t.normal) ctx.addIssue({ code: 'custom', path: ['important'], message: 'Longer than normal' });
+  });
 
 export const adminTargetRoutes = new Hono<AppEnv>()
   .use('*', requireStaff('admin'))

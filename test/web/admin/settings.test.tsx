@@ -44,6 +44,21 @@ describe('admin settings', () => {
     expect(api.writes()).toHaveLength(0);
   });
 
+  it('refuses targets where a more pressing priority takes longer, naming the field, without sending them', async () => {
+    const api = installSettingsApi();
+    await open('/admin/target');
+    const urgent = await screen.findByLabelText('Tanggapan: mendesak');
+    fireEvent.input(urgent, { target: { value: '30' } }); // important is 24
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    expect(urgent.getAttribute('aria-invalid')).toBe('true');
+    expect(screen.getByText('Prioritas yang lebih mendesak tidak boleh lebih lama: mendesak ≤ penting ≤ biasa.')).toBeTruthy();
+    expect(document.activeElement).toBe(urgent);
+    expect(api.writes()).toHaveLength(0);
+    fireEvent.input(urgent, { target: { value: '24' } }); // equal is fine
+    fireEvent.click(screen.getByRole('button', { name: 'Simpan' }));
+    await waitFor(() => expect(api.writes()).toHaveLength(1));
+  });
+
   it('deactivates an agency with PATCH {active:false} and marks its row', async () => {
     const api = installSettingsApi();
     await open('/admin/instansi');

@@ -102,6 +102,7 @@ export const messages: Translation<typeof id> = {
   'admin.targets.normal': 'Response: normal',
   'admin.targets.hint': 'Hours, 0.25–720.',
   'admin.targets.range': 'Enter a number between 0.25 and 720.',
+  'admin.targets.order': 'A more pressing priority cannot take longer: urgent ≤ important ≤ normal.',
   'admin.targets.saved': 'Saved: moderation {moderation} h, urgent {urgent} h, important {important} h, normal {normal} h.',
 
   'admin.agencies.title': 'Agencies',

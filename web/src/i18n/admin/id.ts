@@ -103,6 +103,7 @@ export const messages = {
   'admin.targets.normal': 'Tanggapan: biasa',
   'admin.targets.hint': 'Jam, 0,25–720.',
   'admin.targets.range': 'Isi angka antara 0,25 dan 720.',
+  'admin.targets.order': 'Prioritas yang lebih mendesak tidak boleh lebih lama: mendesak ≤ penting ≤ biasa.',
   'admin.targets.saved': 'Tersimpan: moderasi {moderation} jam, mendesak {urgent} jam, penting {important} jam, biasa {normal} jam.',
 
   'admin.agencies.title': 'Instansi',

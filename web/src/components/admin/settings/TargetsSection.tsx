@@ -21,12 +21,23 @@ function parseHours(text: string): number | undefined {
   return text.trim() && Number.isFinite(value) && value >= MIN && value <= MAX ? value : undefined;
 }
 
+/** What the server would refuse: a number out of range, or a priority waiting longer than a lesser one. */
+function checkTargets(draft: Record<TargetField, string>): Partial<Record<TargetField, MessageKey>> {
+  const wrong: Partial<Record<TargetField, MessageKey>> = {};
+  for (const f of fields) if (parseHours(draft[f]) === undefined) wrong[f] = 'admin.targets.range';
+  const [urgent, important, normal] = (['urgent', 'important', 'normal'] as const).map((f) => parseHours(draft[f]));
+  if (!wrong.urgent && urgent !== undefined && important !== undefined && urgent > important) wrong.urgent = 'admin.targets.order';
+  if (!wrong.important && important !== undefined && normal !== undefined && important > normal) wrong.important = 'admin.targets.order';
+  return wrong;
+}
+
 function TargetsForm(props: { initial: Targets }) {
   const { t } = useI18n();
   const shown = (targets: Targets) =>
     Object.fromEntries(fields.map((f) => [f, String(targets[f])])) as Record<TargetField, string>;
   const [draft, setDraft] = createStore(shown(props.initial));
-  const [invalid, setInvalid] = createSignal<TargetField[]>([]);
+  /** Each field the admin must correct, with what to say. */
+  const [invalid, setInvalid] = createSignal<Partial<Record<TargetField, MessageKey>>>({});
   const [sending, setSending] = createSignal(false);
   const [error, setError] = createSignal<MessageKey>();
   const [saved, setSaved] = createSignal('');
@@ -36,10 +47,11 @@ function TargetsForm(props: { initial: Targets }) {
     if (sending()) return;
     setSaved('');
     setError(undefined);
-    const bad = fields.filter((f) => parseHours(draft[f]) === undefined);
-    setInvalid(bad);
-    if (bad.length > 0) {
-      document.getElementById(`target-${bad[0]}`)?.focus();
+    const wrong = checkTargets(draft);
+    setInvalid(wrong);
+    const first = fields.find((f) => wrong[f]);
+    if (first) {
+      document.getElementById(`target-${first}`)?.focus();
       return;
     }
     const body = Object.fromEntries(fields.map((f) => [f, parseHours(draft[f])!])) as Targets;
@@ -61,14 +73,14 @@ function TargetsForm(props: { initial: Targets }) {
       <For each={fields}>
         {(field) => {
           const id = `target-${field}`;
-          const wrong = () => invalid().includes(field);
+          const wrong = () => invalid()[field] !== undefined;
           return (
             <Field
               class="admin-field"
               id={id}
               label={t(`admin.targets.${field}`)}
               hint={t('admin.targets.hint')}
-              error={wrong() ? t('admin.targets.range') : undefined}
+              error={wrong() ? t(invalid()[field]!) : undefined}
             >
               <input
                 id={id}
