@@ -4,6 +4,7 @@
 import { Hono } from 'hono';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { slug } from './slug';
 import { findCategoryBySlug } from '../db/complaints';
 import { categories } from '../db/schema';
 import { priorities } from '../domain/vocabulary';
@@ -12,7 +13,6 @@ import { ApiError, notFound } from '../http/errors';
 import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a-z, 0-9 and -, starting with a letter');
 const name = z.string().trim().min(2).max(80);
 const description = z.string().trim().max(300);
 const icon = z.string().trim().max(16).nullish();

@@ -5,6 +5,7 @@
 import { Hono } from 'hono';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
+import { slug } from './slug';
 import { findAgencyBySlug } from '../db/agencies';
 import { findCategoryBySlug } from '../db/complaints';
 import { listRoutingRules } from '../db/routing';
@@ -17,7 +18,6 @@ import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
 import { regionCode } from './regions';
 
-const slug = z.string().regex(/^[a-z][a-z0-9-]{1,63}$/, 'a-z, 0-9 and -, starting with a letter');
 const agencyBody = z
   .object({
     slug,

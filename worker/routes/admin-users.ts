@@ -2,6 +2,7 @@
 // reset their passwords. Disabling or resetting signs the account out everywhere.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { slug } from './slug';
 import { hashPassword } from '../auth/password';
 import { findAgencyBySlug } from '../db/agencies';
 import { findAccount, insertUser, listAccounts, setDisabled, setPassword } from '../db/staff';
@@ -15,7 +16,6 @@ import { disconnectStaff } from '../live/topics';
 
 const username = z.string().trim().toLowerCase().regex(/^[a-z0-9][a-z0-9._-]{2,39}$/, '3 to 40 characters: a-z, 0-9, . _ -');
 const password = z.string().min(12, 'At least 12 characters').max(200);
-const slug = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/);
 
 const createBody = z
   .object({

@@ -2,6 +2,7 @@
 // worker/domain decides what is allowed; the change and its events are one D1 batch.
 import { Hono, type Context } from 'hono';
 import { z } from 'zod';
+import { slug } from './slug';
 import { viewFor } from '../db/complaint-views';
 import { applyComplaintChange, closedOriginalStatuses, type ComplaintChange } from '../db/complaint-actions';
 import { findAgencyBySlug } from '../db/agencies';
@@ -23,7 +24,6 @@ import { complaintCodeParam } from './complaint-schemas';
 import { regionCode } from './regions';
 
 const note = z.string().max(2000).nullish().transform((s) => (s?.trim() ? s : null));
-const slug = z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Not a slug');
 const version = z.number().int().min(1);
 
 const forwardBody = z.object({ version, agency: slug, priority: z.enum(priorities), note }).strict();
