@@ -97,3 +97,17 @@ describe('the agency inbox query plan', () => {
     expect(text).not.toContain('TEMP B-TREE');
   });
 });
+
+describe('the moderators’ overdue list query plan', () => {
+  it('reads held complaints in due order from the due-time index, not every held one sorted', async () => {
+    const plan = await env.DB.prepare(
+      `EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE +complaints.status in ('forwarded', 'in_progress') AND due_at < ?1
+       AND (due_at, id) > (?2, ?3) ORDER BY due_at, id LIMIT 51`,
+    )
+      .bind(Date.now(), 0, 0)
+      .all<{ detail: string }>();
+    const text = plan.results.map((r) => r.detail).join(' | ');
+    expect(text).toContain('complaints_due_idx');
+    expect(text).not.toContain('TEMP B-TREE');
+  });
+});

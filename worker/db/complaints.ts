@@ -22,7 +22,7 @@ const village = alias(regions, 'village');
 const named = <T extends AnyColumn>(column: T, name: string) => sql<T['_']['data']>`${column}`.mapWith(column).as(name);
 
 /** The names a view of a complaint shows instead of codes and ids. */
-const namedColumns = {
+export const namedColumns = {
   category: {
     slug: named(categories.slug, 'category_slug'),
     nameId: named(categories.nameId, 'category_name_id'),
@@ -79,7 +79,7 @@ function selectViewed(db: Database) {
 }
 
 /** The joins behind the names (every joined column is named in full, so the types need no join). */
-function withNames<Q extends SQLiteSelect>(query: Q) {
+export function withNames<Q extends SQLiteSelect>(query: Q) {
   return query
     .innerJoin(categories, eq(categories.id, complaints.categoryId))
     .innerJoin(regency, eq(regency.code, complaints.regencyCode))

@@ -1,10 +1,10 @@
 // The moderators' queue: complaints waiting for a decision, oldest first.
-import { and, asc, count, desc, eq, gt, inArray, or } from 'drizzle-orm';
+import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
 import { inChunks } from './chunks';
-import type { Database } from './client';
+import { batchPrepared, type Database, preparedOnce } from './client';
 import { agencies, complaints, events } from './schema';
-import { type ComplaintRow, selectComplaints } from './complaints';
+import { type ComplaintRow, namedColumns, selectComplaints, withNames } from './complaints';
 
 const suggested = alias(agencies, 'suggested');
 
@@ -68,4 +68,74 @@ export function findComplaintsByCodes(db: Database, codes: string[]) {
       .from(complaints)
       .where(inArray(complaints.code, slice)),
   );
+}
+
+/**
+ * Held by an agency (forwarded or in progress). The unary + keeps SQLite off the status index:
+ * read that way it would fetch every held complaint and sort them, where complaints_due_idx
+ * gives them in due order (only open complaints have a due time) and the list stops after a page.
+ */
+const held = sql.raw(`+complaints.status in ('forwarded', 'in_progress')`);
+const ph = sql.placeholder;
+const pastDue = sql`${complaints.dueAt} < ${ph('now')}`;
+
+/**
+ * When a moderator last reminded the agency: their latest internal note since the current
+ * forward. A note written with the forward itself (same batch, same time) is no reminder.
+ */
+const remindedAt = sql<number | null>`(select max(n.created_at) from events n
+  join (select f.id, f.created_at from events f where f.complaint_id = ${complaints.id} and f.type = 'forwarded' order by f.id desc limit 1) cur
+  where n.complaint_id = ${complaints.id} and n.type = 'note' and n.actor_role in ('moderator', 'admin')
+  and n.id > cur.id and n.created_at > cur.created_at)`;
+
+/** The page and the count of the overdue list, built once, run in one round trip. */
+const overdueStatements = preparedOnce((db) => {
+  const page = withNames(
+    db
+      .select({
+        complaint: {
+          id: complaints.id,
+          code: complaints.code,
+          title: complaints.title,
+          status: complaints.status,
+          priority: complaints.priority,
+          confidential: complaints.confidential,
+          forwardedAt: complaints.forwardedAt,
+          firstResponseAt: complaints.firstResponseAt,
+          dueAt: complaints.dueAt,
+          version: complaints.version,
+        },
+        category: namedColumns.category,
+        regency: namedColumns.regency,
+        district: namedColumns.district,
+        village: namedColumns.village,
+        agency: namedColumns.agency,
+        remindedAt: remindedAt.as('reminded_at'),
+      })
+      .from(complaints)
+      .$dynamic(),
+  )
+    // Keyset: after the cursor's (due time, id); the first page starts below any due time.
+    .where(and(held, pastDue, sql`(${complaints.dueAt}, ${complaints.id}) > (${ph('afterAt')}, ${ph('afterId')})`))
+    .orderBy(asc(complaints.dueAt), asc(complaints.id))
+    .limit(ph('limit'))
+    .prepare();
+  const total = db.select({ n: count() }).from(complaints).where(and(held, pastDue)).prepare();
+  return [page, total] as const;
+});
+
+export type OverdueRow = Awaited<ReturnType<ReturnType<typeof overdueStatements>[0]['all']>>[number];
+
+/** Complaints agencies hold past their response due time, most overdue first, and how many in all. */
+export async function listOverdueAtAgencies(
+  db: Database,
+  q: { now: number; after?: { at: number; id: number }; limit: number },
+): Promise<{ rows: OverdueRow[]; total: number }> {
+  const [rows, [totals]] = await batchPrepared(db, overdueStatements(db), {
+    now: q.now,
+    afterAt: q.after?.at ?? Number.MIN_SAFE_INTEGER,
+    afterId: q.after?.id ?? 0,
+    limit: q.limit,
+  });
+  return { rows, total: totals?.n ?? 0 };
 }

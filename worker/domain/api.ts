@@ -343,6 +343,37 @@ export interface ModerationQueueResponse {
   total: number;
 }
 
+/**
+ * One complaint an agency holds past its response due time (`GET /api/moderation/overdue`):
+ * what a moderator needs to chase it.
+ */
+export interface OverdueItem {
+  code: string;
+  title: string;
+  status: ComplaintStatus;
+  priority: Priority;
+  category: CategoryRef;
+  place: PlaceRef;
+  /** The agency holding it. */
+  agency: AgencyRef;
+  /** Moderators may see confidential complaints; the desk marks them. */
+  confidential: boolean;
+  forwardedAt: string | null;
+  firstResponseAt: string | null;
+  /** The agency's response target, passed. */
+  dueAt: string;
+  /** The latest internal note by a moderator since the current forward, or null. */
+  remindedAt: string | null;
+  version: number;
+}
+
+export interface OverdueResponse {
+  items: OverdueItem[];
+  /** How many complaints agencies hold past due, in all. */
+  total: number;
+  nextCursor: string | null;
+}
+
 /** Every staff action names the version it saw; a stale one gets 409 with the current state. */
 export interface ForwardRequest {
   version: number;

@@ -1,4 +1,5 @@
-// Keyset cursors for lists ordered by (submitted_at, id): opaque to clients.
+// Keyset cursors for lists ordered by (a time, id): submission, last change or due time.
+// Opaque to clients.
 import { ApiError } from './errors';
 
 export function encodeCursor(submittedAt: Date, id: number): string {

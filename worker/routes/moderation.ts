@@ -1,11 +1,13 @@
 // `GET /api/moderation/queue`: what waits for the moderators, oldest first, with the
 // routing suggestion and possible duplicates the queue consumer found.
+// `GET /api/moderation/overdue`: what agencies hold past their response target, for the
+// moderators to chase.
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { moderationItem } from '../db/complaint-views';
 import { listPhotosOf } from '../db/complaints';
-import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue } from '../db/moderation';
-import type { ModerationItem, ModerationQueueResponse } from '../domain/api';
+import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue, listOverdueAtAgencies, type OverdueRow } from '../db/moderation';
+import type { ModerationItem, ModerationQueueResponse, OverdueItem, OverdueResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { requireStaff } from '../http/staff';
@@ -15,6 +17,27 @@ const queueQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
+
+const iso = (at: Date | null) => at?.toISOString() ?? null;
+
+function overdueItem(row: OverdueRow): OverdueItem {
+  const c = row.complaint;
+  return {
+    code: c.code,
+    title: c.title,
+    status: c.status,
+    priority: c.priority,
+    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
+    place: { regency: row.regency, district: row.district, village: row.village },
+    agency: row.agency,
+    confidential: c.confidential,
+    forwardedAt: iso(c.forwardedAt),
+    firstResponseAt: iso(c.firstResponseAt),
+    dueAt: c.dueAt!.toISOString(),
+    remindedAt: row.remindedAt === null ? null : new Date(row.remindedAt).toISOString(),
+    version: c.version,
+  };
+}
 
 export const moderationRoutes = new Hono<AppEnv>().get(
   '/queue',
@@ -61,4 +84,23 @@ export const moderationRoutes = new Hono<AppEnv>().get(
     c.header('Cache-Control', 'private, no-store');
     return c.json(body);
   },
-);
+)
+  .get('/overdue', requireStaff('moderator', 'admin'), validate('query', queueQuery), async (c) => {
+    const q = c.req.valid('query');
+    const limit = q.limit ?? 50;
+    const after = q.cursor ? decodeCursor(q.cursor) : undefined;
+    const { rows, total } = await listOverdueAtAgencies(c.get('db'), {
+      now: Date.now(),
+      after: after && { at: after.submittedAt, id: after.id },
+      limit: limit + 1,
+    });
+    const page = rows.slice(0, limit);
+    const last = page.at(-1)?.complaint;
+    const body: OverdueResponse = {
+      items: page.map(overdueItem),
+      total,
+      nextCursor: rows.length > limit && last ? encodeCursor(last.dueAt!, last.id) : null,
+    };
+    c.header('Cache-Control', 'private, no-store');
+    return c.json(body);
+  });
