@@ -19,7 +19,7 @@ const AdminSettings = lazy(withMessages(['admin', 'staff'], () => import('./page
 const adminSections = ['target', 'instansi', 'kategori', 'rute', 'antrean', 'kunci-api'];
 // Staff sign-in and the moderators' desk, in their own chunks too.
 const SignIn = lazy(withMessages(['staff'], () => import('./pages/SignIn')));
-const Moderation = lazy(withMessages(['staff', 'public'], () => import('./pages/Moderation')));
+const Moderation = lazy(withMessages(['staff', 'public', 'agency'], () => import('./pages/Moderation')));
 // The agency inbox (live updates), for agency staff only.
 const Inbox = lazy(withMessages(['agency', 'staff', 'public'], () => import('./pages/Inbox')));
 // The public dashboard, with its charts, loads only when opened.

@@ -8,7 +8,9 @@ import type {
   ComplaintView,
   MetaResponse,
   ModerationItem,
+  OverdueItem,
   StaffInfo,
+  TimelineEvent,
 } from '../../../worker/domain/api';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import { feedStatuses } from '../../../worker/domain/api';
@@ -78,6 +80,27 @@ export function itemFixture(n: number, hours: number, overrides: Partial<Moderat
   };
 }
 
+/** The n-th complaint held by an agency past due: NTB-0000010n, `hours` past its target. */
+export function overdueFixture(n: number, hours: number, overrides: Partial<OverdueItem> = {}): OverdueItem {
+  const due = Date.now() - hours * HOUR;
+  return {
+    code: `NTB-${String(100 + n).padStart(8, '0')}`,
+    title: `Pengaduan di instansi nomor ${n}`,
+    status: 'forwarded',
+    priority: 'urgent',
+    category: water,
+    place,
+    agency: ref(agencies[0]!),
+    confidential: false,
+    forwardedAt: new Date(due - HOUR).toISOString(),
+    firstResponseAt: null,
+    dueAt: new Date(due).toISOString(),
+    remindedAt: null,
+    version: 2,
+    ...overrides,
+  };
+}
+
 export interface RecordedRequest {
   path: string;
   method: string;
@@ -103,7 +126,12 @@ export function installStaffApi() {
     pageSize: 100,
     /** Complaints that have left the queue, by code, as GET /api/complaints/:code shows them. */
     decided: new Map<string, ComplaintView>(),
+    /** Complaints agencies hold past due, most overdue first, as GET /api/moderation/overdue lists them. */
+    overdue: [] as OverdueItem[],
+    /** The internal notes written on each held complaint, oldest first. */
+    notes: new Map<string, TimelineEvent[]>(),
   };
+  let nextEventId = 1000;
   const requests: RecordedRequest[] = [];
   const failures = new Map<string, 'network' | number>();
 
@@ -139,6 +167,42 @@ export function installStaffApi() {
     return decided;
   }
 
+  /** A held complaint as staff see it: forwarded to its agency, with the notes written since. */
+  const heldView = (item: OverdueItem): ComplaintView => ({
+    ...view(
+      { ...itemFixture(0, 30), code: item.code, title: item.title, priority: item.priority, confidential: item.confidential, version: item.version },
+      item.status,
+      item.agency,
+    ),
+    events: [
+      { id: 1, type: 'submitted', at: hoursAgo(30), actor: 'citizen', agency: null, fromStatus: null, toStatus: 'submitted', body: null },
+      { id: 2, type: 'forwarded', at: item.forwardedAt!, actor: 'moderator', agency: item.agency, fromStatus: 'submitted', toStatus: 'forwarded', body: null },
+      ...(state.notes.get(item.code) ?? []),
+    ],
+  });
+
+  /** What the Worker does with a held complaint: a moderator's note reminds, a forward moves it on (and out of the list). */
+  function actOnHeld(item: OverdueItem, action: string, body: any): Response {
+    if (body.version !== item.version) return error(409, 'conflict');
+    if (action === 'note') {
+      const at = new Date().toISOString();
+      const note: TimelineEvent = { id: nextEventId++, type: 'note', at, actor: 'moderator', agency: null, fromStatus: item.status, toStatus: item.status, body: body.body };
+      state.notes.set(item.code, [...(state.notes.get(item.code) ?? []), note]);
+      const next = { ...item, version: item.version + 1, remindedAt: at };
+      state.overdue = state.overdue.map((i) => (i === item ? next : i));
+      return json(200, heldView(next));
+    }
+    if (action === 'forward') {
+      const agency = agencies.find((a) => a.slug === body.agency);
+      if (!agency) return json(422, { error: { code: 'unprocessable', message: 'Unknown agency', details: [{ path: 'agency', message: 'Unknown or inactive agency' }] } });
+      state.overdue = state.overdue.filter((i) => i !== item);
+      const moved = heldView({ ...item, status: 'forwarded', agency: ref(agency), priority: body.priority, version: item.version + 1 });
+      state.decided.set(item.code, moved);
+      return json(200, moved);
+    }
+    return error(409, 'conflict');
+  }
+
   function handle(path: string, method: string, body: any): Response {
     const url = new URL(path, 'http://localhost');
     if (path === '/api/meta') return json(200, staffMeta);
@@ -170,10 +234,22 @@ export function installStaffApi() {
       return json(200, { items, nextCursor: next, total: state.queue.length });
     }
 
-    const action = url.pathname.match(/^\/api\/complaints\/([^/]+)\/(forward|reject|duplicate|correct)$/);
+    if (url.pathname === '/api/moderation/overdue') {
+      if (staffOnly) return staffOnly;
+      const start = Number(url.searchParams.get('cursor') ?? 0);
+      const limit = Math.min(Number(url.searchParams.get('limit') ?? 50), state.pageSize);
+      const items = state.overdue.slice(start, start + limit);
+      const next = start + limit < state.overdue.length ? String(start + limit) : null;
+      return json(200, { items, total: state.overdue.length, nextCursor: next });
+    }
+
+    const action = url.pathname.match(/^\/api\/complaints\/([^/]+)\/(forward|reject|duplicate|correct|note)$/);
     if (action && method === 'POST') {
       if (staffOnly) return staffOnly;
       const code = decodeURIComponent(action[1]!);
+      const held = state.overdue.find((i) => i.code === code);
+      if (held) return actOnHeld(held, action[2]!, body);
+      if (action[2] === 'note') return error(404, 'not_found'); // notes on waiting complaints are not faked
       const item = state.queue.find((i) => i.code === code);
       if (!item) {
         return state.decided.has(code) ? error(409, 'conflict') : error(404, 'not_found');
@@ -218,7 +294,8 @@ export function installStaffApi() {
     if (one) {
       const code = decodeURIComponent(one[1]!);
       const waiting = state.queue.find((i) => i.code === code);
-      const found = waiting ? view(waiting, 'submitted') : state.decided.get(code);
+      const held = state.overdue.find((i) => i.code === code);
+      const found = waiting ? view(waiting, 'submitted') : held ? heldView(held) : state.decided.get(code);
       return found ? json(200, found) : error(404, 'not_found');
     }
     return error(404, 'not_found');

@@ -2,11 +2,13 @@
 // The session cookie is HttpOnly and same-origin, so `fetch` sends it without help.
 import type {
   ActionResponse,
+  AgencyTextActionRequest,
   CorrectRequest,
   DuplicateRequest,
   ForwardRequest,
   MeResponse,
   ModerationQueueResponse,
+  OverdueResponse,
   RejectRequest,
 } from '../../../worker/domain/api';
 import { request } from '../api/client';
@@ -30,6 +32,13 @@ export function getModerationQueue(cursor: string | null) {
   return request<ModerationQueueResponse>(`/api/moderation/queue?${params}`);
 }
 
+/** Complaints agencies hold past due, most overdue first. */
+export function getOverdue(cursor: string | null) {
+  const params = new URLSearchParams({ limit: String(QUEUE_PAGE) });
+  if (cursor) params.set('cursor', cursor);
+  return request<OverdueResponse>(`/api/moderation/overdue?${params}`);
+}
+
 const action = (code: string, name: string) => `/api/complaints/${encodeURIComponent(code)}/${name}`;
 
 export const forwardComplaint = (code: string, body: ForwardRequest) =>
@@ -40,6 +49,10 @@ export const rejectComplaint = (code: string, body: RejectRequest) =>
 
 export const markDuplicate = (code: string, body: DuplicateRequest) =>
   post<ActionResponse>(action(code, 'duplicate'), body);
+
+/** An internal note: the agency holding the complaint and the moderators read it, never the public. */
+export const addNote = (code: string, body: AgencyTextActionRequest) =>
+  post<ActionResponse>(action(code, 'note'), body);
 
 export const correctComplaint = (code: string, body: CorrectRequest) =>
   post<ActionResponse>(action(code, 'correct'), body);

@@ -1,15 +1,28 @@
-// The complaints waiting for a moderator, oldest first, as the API pages them. The first page
-// is the API's largest; the next ones load as the moderator nears the end of what is loaded.
+// The desk's lists as the API pages them: the complaints waiting for a moderator, oldest
+// first, and those agencies hold past due, most overdue first. The first page is the API's
+// largest; the next ones load as the moderator nears the end of what is loaded.
 import { batch, createSignal } from 'solid-js';
-import type { ModerationItem } from '../../../worker/domain/api';
-import { getModerationQueue } from './api';
+import type { ModerationItem, OverdueItem } from '../../../worker/domain/api';
+import { getModerationQueue, getOverdue } from './api';
 
 export type QueueStatus = 'loading' | 'ready' | 'error';
 
-export interface ModerationQueue {
+/** What a list's entries have in common: a complaint at a version. */
+interface Listed {
+  code: string;
+  version: number;
+}
+
+interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+  total: number;
+}
+
+export interface PagedList<T extends Listed> {
   status: () => QueueStatus;
   error: () => unknown;
-  items: () => ModerationItem[];
+  items: () => T[];
   /** How many wait in all, loaded or not. */
   total: () => number;
   hasMore: () => boolean;
@@ -17,16 +30,23 @@ export interface ModerationQueue {
   /** Loads from the start again, at least as far as `atLeast` complaints when there are that many. */
   reload: (atLeast?: number) => Promise<void>;
   loadMore: () => Promise<void>;
-  find: (code: string) => ModerationItem | undefined;
+  find: (code: string) => T | undefined;
   remove: (code: string) => void;
-  replace: (item: ModerationItem) => void;
+  replace: (item: T) => void;
 }
 
+export type ModerationQueue = PagedList<ModerationItem>;
+export type OverdueList = PagedList<OverdueItem>;
+
 /** `onError` hears every failure first (a 401 ends the session). */
-export function createModerationQueue(onError: (error: unknown) => void): ModerationQueue {
+export const createModerationQueue = (onError: (error: unknown) => void): ModerationQueue => createPagedList(getModerationQueue, onError);
+
+export const createOverdueList = (onError: (error: unknown) => void): OverdueList => createPagedList(getOverdue, onError);
+
+function createPagedList<T extends Listed>(getPage: (cursor: string | null) => Promise<Page<T>>, onError: (error: unknown) => void): PagedList<T> {
   const [status, setStatus] = createSignal<QueueStatus>('loading');
   const [error, setError] = createSignal<unknown>();
-  const [items, setItems] = createSignal<ModerationItem[]>([]);
+  const [items, setItems] = createSignal<T[]>([]);
   const [total, setTotal] = createSignal(0);
   const [cursor, setCursor] = createSignal<string | null>(null);
   const [moreStatus, setMoreStatus] = createSignal<'idle' | 'loading' | 'error'>('idle');
@@ -34,7 +54,7 @@ export function createModerationQueue(onError: (error: unknown) => void): Modera
   let generation = 0;
 
   /** Adds a page, leaving out complaints already listed (the queue moves between pages). */
-  const append = (list: ModerationItem[], page: ModerationItem[]) => {
+  const append = (list: T[], page: T[]) => {
     const known = new Set(list.map((item) => item.code));
     return [...list, ...page.filter((item) => !known.has(item.code))];
   };
@@ -43,10 +63,10 @@ export function createModerationQueue(onError: (error: unknown) => void): Modera
     const mine = ++generation;
     if (status() !== 'ready') setStatus('loading');
     try {
-      let page = await getModerationQueue(null);
+      let page = await getPage(null);
       let list = page.items;
       for (let pages = 1; page.nextCursor && list.length < atLeast && pages < 10; pages++) {
-        page = await getModerationQueue(page.nextCursor);
+        page = await getPage(page.nextCursor);
         list = append(list, page.items);
       }
       if (mine !== generation) return;
@@ -77,7 +97,7 @@ export function createModerationQueue(onError: (error: unknown) => void): Modera
     const mine = generation;
     setMoreStatus('loading');
     try {
-      const page = await getModerationQueue(from);
+      const page = await getPage(from);
       if (mine !== generation) return;
       batch(() => {
         setItems((list) => append(list, page.items));

@@ -1,6 +1,6 @@
 // One complaint as the agency reads it: what, where, who (unless anonymous), the photos and
 // every step so far, internal notes included; then what the agency can do with it.
-import { Show } from 'solid-js';
+import { type JSX, Show } from 'solid-js';
 import type { ComplaintView } from '../../../../worker/domain/api';
 import { useI18n } from '../../i18n';
 import { StatusBadge } from '../public/StatusBadge';
@@ -19,6 +19,8 @@ export interface InboxDetailProps {
   ours: boolean;
   changedElsewhere: boolean;
   perform: AgencyPerform;
+  /** What else staff can do with it, in place of the agency's actions (the moderators' overdue list). */
+  actions?: JSX.Element;
 }
 
 export function InboxDetail(props: InboxDetailProps) {
@@ -75,6 +77,7 @@ export function InboxDetail(props: InboxDetailProps) {
       <Show when={props.ours && view().code} keyed>
         {(_code) => <AgencyActions view={view()} perform={props.perform} />}
       </Show>
+      {props.actions}
       <h3>{t('track.timeline.title')}</h3>
       <InboxTimeline events={view().events} />
     </article>

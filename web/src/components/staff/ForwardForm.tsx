@@ -1,5 +1,6 @@
 // Forward to an agency: the routing suggestion preselected, any agency findable by typing,
-// the priority from the category, and an optional note the agency reads.
+// the priority from the category, and an optional note the agency reads. A complaint an
+// agency holds moves on to another one, at the priority it has.
 import { createMemo, createSignal, For, Show } from 'solid-js';
 import type { AgencyInfo, AgencyRef, MetaResponse, ModerationItem } from '../../../../worker/domain/api';
 import type { Priority } from '../../../../worker/domain/vocabulary';
@@ -7,10 +8,18 @@ import { useI18n } from '../../i18n';
 import { ACTION_FORM_ID, createSending, failureText, fieldNamed, type Perform } from './actions';
 import { unitText } from './format';
 
+/** A waiting complaint (with its routing suggestion), or one an agency holds (`heldBy`). */
+export type ForwardTarget = Pick<ModerationItem, 'category' | 'priority'> & {
+  suggestedAgency?: AgencyRef | null;
+  heldBy?: AgencyRef | null;
+};
+
 export interface ForwardFormProps {
-  item: ModerationItem;
+  item: ForwardTarget;
   meta: MetaResponse;
   perform: Perform;
+  /** Before each element id, where two forward forms are on the page (the triage desk's and the overdue list's). */
+  idPrefix?: string;
 }
 
 const matches = (agency: AgencyRef, words: string) =>
@@ -18,18 +27,20 @@ const matches = (agency: AgencyRef, words: string) =>
 
 export function ForwardForm(props: ForwardFormProps) {
   const { t, lang } = useI18n();
+  const id = (name: string) => `${props.idPrefix ?? ''}${name}`;
   const sending = createSending(() => props.perform);
   const suggested = props.item.suggestedAgency;
+  const heldBy = props.item.heldBy?.slug;
   const category = props.meta.categories.find((c) => c.slug === props.item.category.slug);
   const [agency, setAgency] = createSignal(suggested?.slug ?? '');
-  const [priority, setPriority] = createSignal<Priority>(category?.defaultPriority ?? props.item.priority);
+  const [priority, setPriority] = createSignal<Priority>((!heldBy && category?.defaultPriority) || props.item.priority);
   const [note, setNote] = createSignal('');
   const [filter, setFilter] = createSignal('');
   const [missing, setMissing] = createSignal(false);
 
   /** The suggestion first; it is listed even if /api/meta no longer has it. */
   const agencies = createMemo<AgencyRef[]>(() => {
-    const others = props.meta.agencies.filter((a: AgencyInfo) => a.slug !== suggested?.slug);
+    const others = props.meta.agencies.filter((a: AgencyInfo) => a.slug !== suggested?.slug && a.slug !== heldBy);
     return suggested ? [suggested, ...others] : others;
   });
   const shown = createMemo(() => {
@@ -63,36 +74,36 @@ export function ForwardForm(props: ForwardFormProps) {
   }
 
   return (
-    <form id={ACTION_FORM_ID} class="action-form" onSubmit={submit} novalidate>
+    <form id={id(ACTION_FORM_ID)} class="action-form" onSubmit={submit} novalidate>
       <div>
-        <label for="forward-search">{t('desk.agencySearch')}</label>
+        <label for={id('forward-search')}>{t('desk.agencySearch')}</label>
         <input
-          id="forward-search"
+          id={id('forward-search')}
           type="search"
           autocomplete="off"
-          aria-controls="forward-agency"
+          aria-controls={id('forward-agency')}
           value={filter()}
           onInput={(e) => search(e.currentTarget.value)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') {
               e.preventDefault();
-              document.getElementById('forward-agency')?.focus();
+              document.getElementById(id('forward-agency'))?.focus();
             }
           }}
         />
       </div>
       <div>
-        <label for="forward-agency">{t('desk.agency')}</label>
+        <label for={id('forward-agency')}>{t('desk.agency')}</label>
         <Show when={missing() || fieldNamed(sending.failure(), 'agency')}>
-          <p class="field-error" id="forward-agency-error">
+          <p class="field-error" id={id('forward-agency-error')}>
             {t('desk.chooseAgency')}
           </p>
         </Show>
         <select
-          id="forward-agency"
+          id={id('forward-agency')}
           size={6}
           aria-invalid={missing() || fieldNamed(sending.failure(), 'agency') ? 'true' : undefined}
-          aria-describedby={missing() ? 'forward-agency-error' : undefined}
+          aria-describedby={missing() ? id('forward-agency-error') : undefined}
           onChange={(e) => setAgency(e.currentTarget.value)}
         >
           <For each={shown()}>
@@ -124,10 +135,10 @@ export function ForwardForm(props: ForwardFormProps) {
         </div>
       </fieldset>
       <div>
-        <label for="forward-note">
+        <label for={id('forward-note')}>
           {t('desk.note')} <span class="optional">{t('report.optional')}</span>
         </label>
-        <textarea id="forward-note" rows={3} maxlength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
+        <textarea id={id('forward-note')} rows={3} maxlength={2000} value={note()} onInput={(e) => setNote(e.currentTarget.value)} />
       </div>
       <Show when={sending.failure()}>
         <p role="alert">{failureText(sending.failure(), t)}</p>

@@ -1,7 +1,9 @@
 // The moderators' triage desk: the queue on one side, the selected complaint and its
 // decision on the other. It owns the selection and what happens after an action: the
 // complaint leaves, the next one takes the focus, and a status line says what was done.
-import { createEffect, createMemo, createSignal, on, Show } from 'solid-js';
+// Beside the queue, a second view lists complaints agencies hold past due (OverdueDesk);
+// the one live topic keeps both current.
+import { createEffect, createMemo, createSignal, on, onCleanup, Show } from 'solid-js';
 import type { ModerationItem } from '../../../../worker/domain/api';
 import { ApiError } from '../../api/client';
 import { getComplaint } from '../../api/complaints';
@@ -10,7 +12,7 @@ import { useI18n } from '../../i18n';
 import { errorMessageKey } from '../../i18n/messages';
 import { LiveState } from '../../live/LiveState';
 import { useLiveTopic, type LiveEvent } from '../../live/useLiveTopic';
-import { createModerationQueue } from '../../staff/moderationQueue';
+import { createModerationQueue, createOverdueList } from '../../staff/moderationQueue';
 import { useStaffSession } from '../../staff/session';
 import {
   ACTION_FORM_ID,
@@ -25,19 +27,48 @@ import { useDeskKeys } from './deskKeys';
 import { DeskKeysHelp } from './DeskKeysHelp';
 import { createNow } from './format';
 import { ITEM_TITLE_ID } from './ItemDetails';
+import { OverdueDesk } from './OverdueDesk';
 import { QueueList, queueItemId } from './QueueList';
 
 /** The next page loads by itself once the selection comes this close to the end of the list. */
 const LOAD_AHEAD = 10;
+
+/** Events that may move a complaint into or out of the overdue list, or change its entry. */
+const OVERDUE_EVENTS = new Set(['breached', 'forwarded', 'acknowledged', 'response', 'resolved', 'returned', 'note']);
+/** A burst of such events (a cron sweep marking breaches) rereads the list once. */
+export const OVERDUE_REFRESH_MS = 500;
+
+type DeskView = 'queue' | 'overdue';
+const deskViews: readonly DeskView[] = ['queue', 'overdue'];
+const tabId = (view: DeskView) => `desk-tab-${view}`;
+const panelId = (view: DeskView) => `desk-panel-${view}`;
 
 export function ModerationDesk() {
   const { t } = useI18n();
   const session = useStaffSession();
   const now = createNow();
   useMeta(); // the forms need agencies and categories: load them alongside the queue
-  const queue = createModerationQueue((error) => {
+  const endedOn401 = (error: unknown) => {
     if (error instanceof ApiError && error.code === 'unauthenticated') session.ended();
-  });
+  };
+  const queue = createModerationQueue(endedOn401);
+  const overdue = createOverdueList(endedOn401);
+  const [view, setView] = createSignal<DeskView>('queue');
+  // The overdue view opens the first complaint it lists: not before it is first shown.
+  const [overdueShown, setOverdueShown] = createSignal(false);
+  createEffect(() => view() === 'overdue' && setOverdueShown(true));
+  let queuePanel!: HTMLDivElement;
+
+  let overdueTimer: ReturnType<typeof setTimeout> | undefined;
+  /** Rereads the overdue list soon, once however many events come meanwhile. */
+  function refreshOverdueSoon() {
+    if (overdueTimer) return;
+    overdueTimer = setTimeout(() => {
+      overdueTimer = undefined;
+      void overdue.reload(overdue.items().length);
+    }, OVERDUE_REFRESH_MS);
+  }
+  onCleanup(() => clearTimeout(overdueTimer));
   const [chosen, setChosen] = createSignal<string | null>(null);
   const [action, setAction] = createSignal<DeskActionKind>('forward');
   const [said, setSaid] = createSignal('');
@@ -94,12 +125,29 @@ export function ModerationDesk() {
   }
 
   useDeskKeys({
-    ready: () => queue.status() === 'ready' && !!selected(),
+    ready: () => view() === 'queue' && queue.status() === 'ready' && !!selected(),
     move,
     openAction,
     backToQueue: focusSelected,
-    within: () => desk,
+    within: () => queuePanel,
   });
+
+  /** The tabs: a click or Enter shows a view; the arrows, Home and End move between tabs. */
+  function showView(next: DeskView, focus = false) {
+    setView(next);
+    if (focus) document.getElementById(tabId(next))?.focus();
+  }
+  function onTabKey(event: KeyboardEvent) {
+    const index = deskViews.indexOf(view());
+    const to = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: deskViews.length - 1 }[event.key];
+    if (to === undefined) return;
+    event.preventDefault();
+    showView(deskViews[(to + deskViews.length) % deskViews.length]!, true);
+  }
+  const tabCount = (of: DeskView) => {
+    const list = of === 'queue' ? queue : overdue;
+    return list.status() === 'ready' ? ` (${list.total()})` : '';
+  };
 
   /** After a 409: the queue as it is now, and the complaint as someone else left it. */
   async function showChangedElsewhere(code: string) {
@@ -141,7 +189,7 @@ export function ModerationDesk() {
       return;
     }
     const wasSelected = item.code === selectedCode();
-    const focusInside = desk.contains(document.activeElement);
+    const focusInside = queuePanel.contains(document.activeElement);
     if (wasSelected) setChosen(item.code); // so that its neighbour takes its place
     queue.remove(item.code);
     setSaid(t('desk.decidedElsewhere', { code: item.code, status: t(`status.${message.status}`) }));
@@ -155,10 +203,11 @@ export function ModerationDesk() {
       // The queue as read now covers whatever was missed, and every event up to the newest
       // applied so far (committed before it): that is the mark this catch-up read up to.
       const covered = live.lastEventId();
-      await refresh();
+      await Promise.all([refresh(), overdue.reload(overdue.items().length)]);
       return Math.max(since ?? 0, covered ?? 0);
     },
     onMessage(message) {
+      if (OVERDUE_EVENTS.has(message.eventType)) refreshOverdueSoon();
       if (message.eventType === 'submitted' || message.eventType === 'returned') {
         void refresh().catch(() => undefined);
       } else if (['forwarded', 'rejected', 'duplicate', 'corrected'].includes(message.eventType)) {
@@ -204,66 +253,92 @@ export function ModerationDesk() {
 
   return (
     <div class="desk" ref={desk} tabindex="-1">
-      <div class="desk-summary">
+      <div class="desk-views">
+        <div role="tablist" aria-label={t('desk.views')} class="desk-tabs">
+          {deskViews.map((each) => (
+            <button
+              type="button"
+              role="tab"
+              id={tabId(each)}
+              aria-selected={view() === each}
+              aria-controls={panelId(each)}
+              tabindex={view() === each ? 0 : -1}
+              onClick={() => showView(each)}
+              onKeyDown={onTabKey}
+            >
+              {t(`desk.view.${each}`)}
+              {tabCount(each)}
+            </button>
+          ))}
+        </div>
         <LiveState state={live.state()} />
-        <Show when={queue.status() === 'ready'}>
-          <p>
-            {t('desk.count', { count: String(queue.total()) })}{' '}
-            <button type="button" onClick={() => void queue.reload()}>
-              {t('desk.reload')}
-            </button>
-          </p>
-        </Show>
-        <a href="/api/export/complaints.csv" download="">
-          {t('desk.csv')}
-        </a>
-        <DeskKeysHelp />
       </div>
-      <p role="status" class="desk-said">
-        {said()}
-      </p>
-      <Show when={conflict()?.gone}>
-        {(gone) => (
-          <p role="alert" class="desk-conflict">
-            {gone()}
-          </p>
-        )}
-      </Show>
-      <Show
-        when={queue.status() === 'ready'}
-        fallback={
-          <Show when={queue.status() === 'error'} fallback={<p role="status">{t('feed.loadingMore')}</p>}>
-            <p role="alert">
-              {t('desk.loadError')} {t(errorMessageKey(queue.error()))}
+      <div role="tabpanel" id={panelId('queue')} aria-labelledby={tabId('queue')} hidden={view() !== 'queue'} ref={queuePanel}>
+        <div class="desk-summary">
+          <Show when={queue.status() === 'ready'}>
+            <p>
+              {t('desk.count', { count: String(queue.total()) })}{' '}
+              <button type="button" onClick={() => void queue.reload()}>
+                {t('desk.reload')}
+              </button>
             </p>
-            <button type="button" onClick={() => void queue.reload()}>
-              {t('error.retry')}
-            </button>
           </Show>
-        }
-      >
-        <Show when={selected()} fallback={<p id="desk-empty" tabindex="-1">{t('desk.empty')}</p>}>
-          <div class="desk-columns">
-            <div class="desk-queue">
-              <QueueList items={queue.items()} selected={selectedCode() ?? null} now={now()} onSelect={select} />
-              <Show when={queue.moreStatus() === 'error'}>
-                <p role="alert">{t('desk.loadError')}</p>
-                <button type="button" onClick={() => void queue.loadMore()}>
-                  {t('error.retry')}
-                </button>
-              </Show>
-            </div>
-            <DeskItem
-              item={shown()!}
-              now={now()}
-              changedElsewhere={!!conflict() && !conflict()!.gone && conflict()!.code === selectedCode()}
-              action={action()}
-              onAction={openAction}
-              perform={(next) => perform(shown()!, next)}
-            />
-          </div>
+          <a href="/api/export/complaints.csv" download="">
+            {t('desk.csv')}
+          </a>
+          <DeskKeysHelp />
+        </div>
+        <p role="status" class="desk-said">
+          {said()}
+        </p>
+        <Show when={conflict()?.gone}>
+          {(gone) => (
+            <p role="alert" class="desk-conflict">
+              {gone()}
+            </p>
+          )}
         </Show>
-      </Show>
+        <Show
+          when={queue.status() === 'ready'}
+          fallback={
+            <Show when={queue.status() === 'error'} fallback={<p role="status">{t('feed.loadingMore')}</p>}>
+              <p role="alert">
+                {t('desk.loadError')} {t(errorMessageKey(queue.error()))}
+              </p>
+              <button type="button" onClick={() => void queue.reload()}>
+                {t('error.retry')}
+              </button>
+            </Show>
+          }
+        >
+          <Show when={selected()} fallback={<p id="desk-empty" tabindex="-1">{t('desk.empty')}</p>}>
+            <div class="desk-columns">
+              <div class="desk-queue">
+                <QueueList items={queue.items()} selected={selectedCode() ?? null} now={now()} onSelect={select} />
+                <Show when={queue.moreStatus() === 'error'}>
+                  <p role="alert">{t('desk.loadError')}</p>
+                  <button type="button" onClick={() => void queue.loadMore()}>
+                    {t('error.retry')}
+                  </button>
+                </Show>
+              </div>
+              <DeskItem
+                item={shown()!}
+                now={now()}
+                changedElsewhere={!!conflict() && !conflict()!.gone && conflict()!.code === selectedCode()}
+                action={action()}
+                onAction={openAction}
+                perform={(next) => perform(shown()!, next)}
+              />
+            </div>
+          </Show>
+        </Show>
+      </div>
+      <div role="tabpanel" id={panelId('overdue')} aria-labelledby={tabId('overdue')} hidden={view() !== 'overdue'}>
+        <Show when={overdueShown()}>
+          <OverdueDesk list={overdue} now={now()} onSessionEnded={session.ended} />
+        </Show>
+      </div>
     </div>
   );
 }
