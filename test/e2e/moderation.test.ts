@@ -1,6 +1,7 @@
 // A citizen files; a moderator signs in at /masuk, finds it in the desk with the right
 // suggestion and forwards it; a second complaint is rejected, and its reporter's tracking
-// page shows the reason.
+// page shows the reason; a complaint an agency holds past due (demo data) is chased with a
+// reminder the agency then reads.
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ComplaintView, CreateComplaintResponse } from '../../worker/domain/api';
@@ -93,5 +94,36 @@ describe('the moderators’ desk', () => {
     await reporter.getByText('Alasan: bukan urusan layanan publik pemerintah').waitFor();
     expect(await reporter.textContent('body')).toContain('Masalah antartetangga dapat diselesaikan lewat kepala lingkungan.');
     expect(await reporter.textContent('body')).toContain('Ditolak');
+  });
+
+  it('chases a complaint an agency holds past due: the overdue view, a reminder the agency reads', async () => {
+    // NTB-DEM00002 (demo data): in progress at Pemkab Lombok Tengah, due five hours ago.
+    const tab = desk.getByRole('tab', { name: /^Lewat tenggat di instansi/ });
+    await expect.poll(async () => tab.textContent()).toMatch(/\(\d+\)$/);
+    await tab.click();
+    expect(await tab.getAttribute('aria-selected')).toBe('true');
+    await desk.locator('#overdue-NTB-DEM00002').click();
+    await desk.getByText('Jalan berlubang di depan SDN 1').first().waitFor();
+    expect(await desk.locator('#overdue-NTB-DEM00002').textContent()).toMatch(/lewat 5 jam/);
+
+    await desk.getByRole('button', { name: 'Ingatkan instansi', exact: true }).click();
+    await desk.fill('#remind-text', 'Pengingat uji: mohon jawab pelapor hari ini.');
+    await desk.getByRole('button', { name: 'Kirim pengingat' }).click();
+    await desk.getByText(/Pengingat untuk NTB-DEM00002 terkirim ke/).waitFor();
+    await expect.poll(async () => desk.locator('#overdue-NTB-DEM00002').textContent()).toMatch(/diingatkan/);
+
+    // The agency reads it among its complaint's internal notes; the reporter and the public do not.
+    const login = await fetch(`${baseUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username: 'pemkab-lombok-tengah', password: 'ntbcare-demo' }),
+    });
+    expect(login.status).toBe(200);
+    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const asAgency = (await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`, { headers: { Cookie: cookie } })).json()) as ComplaintView;
+    expect(asAgency.events.map((e) => e.body)).toContain('Pengingat uji: mohon jawab pelapor hari ini.');
+    const asPublic = await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`)).text();
+    expect(asPublic).not.toContain('Pengingat uji');
+    expect(deskErrors.filter((e) => !/401 .*\/api\/auth\/me/.test(e))).toEqual([]);
   });
 });
