@@ -132,13 +132,23 @@ describe('live fan-out through the queue', () => {
     const agency = await listen(`agency:${pdamAgencyId}`, { Cookie: pdam });
 
     expect((await forward(2, 'dinas-pupr-ntb')).status).toBe(200);
-    const movedAway = (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.eventType === 'forwarded';
-    await vi.waitFor(() => expect(agency.messages.filter(movedAway)).toHaveLength(1), { timeout: 10_000, interval: 50 });
-    // A client that was offline learns it from D1 too.
+    // A client that was offline learns it from D1: the forward away, as one it no longer holds.
     const caught = await (await call(`/api/inbox/events?since=${before.lastEventId}`, { headers: { Cookie: pdam } })).json<{
-      events: { eventType: string; complaintCode: string }[];
+      events: { eventId: number; eventType: string; complaintCode: string; heldHere: boolean }[];
     }>();
-    expect(caught.events.filter((e) => e.complaintCode === code).map((e) => e.eventType)).toEqual(['forwarded']);
+    const away = caught.events.filter((e) => e.complaintCode === code);
+    expect(away.map((e) => [e.eventType, e.heldHere])).toEqual([['forwarded', false]]);
+    // Live too, told as a forward it no longer holds: not an arrival to announce. (The first
+    // forward's own message may come late, after this socket opened: it is the other id.)
+    const movedAway = (m: LiveMessage) => m.type === 'event' && m.eventId === away[0]!.eventId;
+    await vi.waitFor(() => expect(agency.messages.filter(movedAway)).toHaveLength(1), { timeout: 10_000, interval: 50 });
+    expect(agency.messages.filter(movedAway).map((m) => m.type === 'event' && m.heldHere)).toEqual([false]);
+    // The agency it went to holds it.
+    const pupr = (await signIn('agency', 'dinas-pupr-ntb')).cookie;
+    const theirs = await (await call(`/api/inbox/events?since=${before.lastEventId}`, { headers: { Cookie: pupr } })).json<{
+      events: { eventType: string; complaintCode: string; heldHere: boolean }[];
+    }>();
+    expect(theirs.events.filter((e) => e.complaintCode === code).map((e) => [e.eventType, e.heldHere])).toEqual([['forwarded', true]]);
     const after = await (await call('/api/inbox', { headers: { Cookie: pdam } })).json<{ items: { code: string }[] }>();
     expect(after.items.map((i) => i.code)).not.toContain(code);
     agency.socket.close();

@@ -77,6 +77,7 @@ export async function listInboxEvents(db: Database, agencyId: number, since: num
       complaintCode: complaints.code,
       status: complaints.status,
       version: complaints.version,
+      heldHere: sql<boolean>`${complaints.agencyId} is ${agencyId}`.mapWith(Boolean),
     })
     .from(events)
     .innerJoin(complaints, eq(complaints.id, events.complaintId))

@@ -479,7 +479,8 @@ export interface InboxResponse {
 
 /** `GET /api/inbox/events?since=<eventId>`: what happened after the cursor, oldest first. */
 export interface InboxEventsResponse {
-  events: { eventId: number; eventType: string; complaintCode: string; status: ComplaintStatus; version: number }[];
+  /** `heldHere`: whether the caller's agency holds the complaint now (a forward away from it is listed too). */
+  events: { eventId: number; eventType: string; complaintCode: string; status: ComplaintStatus; version: number; heldHere: boolean }[];
   lastEventId: number;
 }
 

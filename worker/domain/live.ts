@@ -18,4 +18,9 @@ export type LiveMessage =
       complaintCode: string;
       status: ComplaintStatus;
       version: number;
+      /**
+       * On an agency's topic: whether that agency holds the complaint (as the consumer read it).
+       * A forward away from it is told to it too, and must not sound like an arrival.
+       */
+      heldHere?: boolean;
     };

@@ -33,6 +33,7 @@ export async function publishEvents(
         complaintCode: complaint.code,
         status: complaint.status,
         version: complaint.version,
+        ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
       };
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
     }

@@ -192,6 +192,19 @@ describe('the agency inbox', () => {
     await waitFor(() => expect(entry(2).textContent).toContain('Sedang ditangani'));
   });
 
+  it('lets a complaint forwarded on to another agency leave quietly, live and after a reconnect', async () => {
+    const { tones, shown } = installAlerts();
+    await openInbox();
+    await goLive();
+    FakeWebSocket.last.receive(api.forwardAway(code(1)));
+    await waitFor(() => expect(entry(1)).toBeNull());
+    await reconnect(); // the catch-up reads the same forward again
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(tones).toEqual([]);
+    expect(shown).toEqual([]);
+    expect(screen.queryByText(`Pengaduan baru: ${code(1)}`)).toBeNull();
+  });
+
   it('announces each arrival once: one late past a reconnect, none again that came live', async () => {
     const { tones, shown } = installAlerts();
     await openInbox();

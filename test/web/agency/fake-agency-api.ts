@@ -2,7 +2,7 @@
 // the agency actions), installed as the global `fetch`, and a fake WebSocket the tests drive.
 // The server state is tiny: the inbox's complaints with their versions and an event log.
 import { vi } from 'vitest';
-import type { ComplaintView, FiledVia, InboxItem, StaffInfo, TimelineEvent } from '../../../worker/domain/api';
+import type { ComplaintView, FiledVia, InboxEventsResponse, InboxItem, StaffInfo, TimelineEvent } from '../../../worker/domain/api';
 import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import type { LiveMessage } from '../../../worker/domain/live';
 import { FakeWebSocket } from '../fake-websocket';
@@ -77,7 +77,7 @@ export function installAgencyApi() {
     timelines: new Map<string, TimelineEvent[]>(),
     /** Complaints another app filed through Open311, by code. */
     filedVia: new Map<string, FiledVia>(),
-    events: [] as { eventId: number; eventType: string; complaintCode: string; status: ComplaintStatus; version: number }[],
+    events: [] as InboxEventsResponse['events'],
     lastEventId: 40,
   };
   const requests: RecordedRequest[] = [];
@@ -125,7 +125,7 @@ export function installAgencyApi() {
       body,
     });
     state.timelines.set(item.code, timeline);
-    const event = { eventId, eventType, complaintCode: item.code, status, version: next.version };
+    const event = { eventId, eventType, complaintCode: item.code, status, version: next.version, heldHere: true };
     state.events.push(event);
     return { next, event };
   }
@@ -188,7 +188,16 @@ export function installAgencyApi() {
     forward(item: InboxItem): LiveMessage {
       state.items = [item, ...state.items];
       const eventId = ++state.lastEventId;
-      const event = { eventId, eventType: 'forwarded', complaintCode: item.code, status: 'forwarded' as const, version: item.version };
+      const event = { eventId, eventType: 'forwarded', complaintCode: item.code, status: 'forwarded' as const, version: item.version, heldHere: true };
+      state.events.push(event);
+      return { type: 'event', topic: 'agency:7', ...event };
+    },
+    /** The moderators forward one of ours on to another agency: it leaves the inbox (told with heldHere false). */
+    forwardAway(complaint: string): LiveMessage {
+      const item = state.items.find((i) => i.code === complaint)!;
+      state.items = state.items.filter((i) => i.code !== complaint);
+      const eventId = ++state.lastEventId;
+      const event = { eventId, eventType: 'forwarded', complaintCode: complaint, status: 'forwarded' as const, version: item.version + 1, heldHere: false };
       state.events.push(event);
       return { type: 'event', topic: 'agency:7', ...event };
     },

@@ -9,9 +9,12 @@ import { getInbox, getInboxEvents } from './api';
 export type InboxEvent = InboxEventsResponse['events'][number];
 export type LoadStatus = 'loading' | 'ready' | 'error';
 
-/** A complaint just forwarded to us: the one kind of event that calls for a beep. */
-export const isArrival = (event: { eventType: string; status: ComplaintStatus }) =>
-  event.eventType === 'forwarded' && event.status === 'forwarded';
+/**
+ * A complaint just forwarded to us: the one kind of event that calls for a beep. A forward away
+ * from us (to another agency) is told to us too, with `heldHere` false.
+ */
+export const isArrival = (event: { eventType: string; status: ComplaintStatus; heldHere?: boolean }) =>
+  event.eventType === 'forwarded' && event.status === 'forwarded' && event.heldHere !== false;
 
 export function createInbox(options: { onError: (error: unknown) => void }) {
   const [filter, setFilterSignal] = createSignal<ComplaintStatus | null>(null);
