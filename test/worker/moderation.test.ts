@@ -130,6 +130,13 @@ describe('moderator actions', () => {
     expect((await act(rejected.code, 'reject', { version: 1, reason: 'incomplete' })).status).toBe(200);
     const dead = await expectError(await act(second.code, 'duplicate', { version: 1, of: rejected.code }), 422, 'unprocessable');
     expect(dead.error.details).toEqual([{ path: 'of', message: 'rejected' }]);
+    // Resolved or closed: the problem is no longer anyone's (a new report may mean it is back).
+    for (const status of ['resolved', 'closed'] as const) {
+      const done = await citizen.fileOk();
+      await env.DB.prepare('UPDATE complaints SET status = ? WHERE code = ?').bind(status, done.code).run();
+      const refused = await expectError(await act(second.code, 'duplicate', { version: 1, of: done.code }), 422, 'unprocessable');
+      expect(refused.error.details).toEqual([{ path: 'of', message: status }]);
+    }
     const view = await publicView(second.code);
     expect(view).toMatchObject({ status: 'submitted', version: 1 });
     expect(view.events.map((e) => e.type)).toEqual(['submitted']);
@@ -144,8 +151,10 @@ describe('moderator actions', () => {
       expect(answers.map((r) => r.status).sort()).toEqual([200, expect.any(Number)]);
       const statuses = [(await publicView(a.code)).status, (await publicView(b.code)).status];
       expect(statuses.sort()).toEqual(['duplicate', 'submitted']);
+      // The loser's own complaint did not change: what stops it is its original, now a duplicate.
       const loser = answers.find((r) => r.status !== 200)!;
-      expect([409, 422]).toContain(loser.status);
+      const refused = await expectError(loser, 422, 'unprocessable');
+      expect(refused.error.details).toEqual([{ path: 'of', message: 'duplicate' }]);
     }
   });
 

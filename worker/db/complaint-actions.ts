@@ -2,6 +2,7 @@
 // D1 batch. An event is written only when the guarded update changed the row, so a stale
 // version leaves nothing behind. A reporter's comment is guarded the same way, by status.
 import { transition } from '../domain/lifecycle';
+import { OPEN_ORIGINAL_STATUSES } from '../domain/duplicates';
 import { type ActorRole, type ComplaintStatus, complaintStatuses, type EventVisibility, type Priority } from '../domain/vocabulary';
 
 export interface ComplaintChange {
@@ -59,9 +60,6 @@ const columns: Record<string, string> = {
   ratingComment: 'rating_comment',
 };
 
-/** A complaint may not be marked a duplicate of one in these statuses: nobody handles those. */
-export const closedOriginalStatuses: readonly ComplaintStatus[] = ['duplicate', 'rejected'];
-
 /**
  * Returns the ids of the events written, or undefined when the version was stale (or, for a
  * duplicate, when its original was closed meanwhile).
@@ -70,7 +68,7 @@ export async function applyComplaintChange(d1: D1Database, change: ComplaintChan
   const sets = Object.entries(change.set ?? {});
   const originalId = change.set?.duplicateOfId;
   const originalOpen =
-    originalId === undefined ? '' : ` AND (SELECT status FROM complaints WHERE id = ?) NOT IN (${closedOriginalStatuses.map(() => '?').join(', ')})`;
+    originalId === undefined ? '' : ` AND (SELECT status FROM complaints WHERE id = ?) IN (${OPEN_ORIGINAL_STATUSES.map(() => '?').join(', ')})`;
   const update = d1
     .prepare(
       `UPDATE complaints SET status = ?, version = version + 1, updated_at = ?${sets.map(([k]) => `, ${columns[k]} = ?`).join('')}
@@ -82,7 +80,7 @@ export async function applyComplaintChange(d1: D1Database, change: ComplaintChan
       ...sets.map(([, v]) => v ?? null),
       change.complaintId,
       change.version,
-      ...(originalId === undefined ? [] : [originalId, ...closedOriginalStatuses]),
+      ...(originalId === undefined ? [] : [originalId, ...OPEN_ORIGINAL_STATUSES]),
     );
   // changes() is the row count of the statement before: the update, then each event.
   const events = change.events.map((e) =>

@@ -1,8 +1,9 @@
 // What the queue consumer needs to route a complaint and find its possible duplicates.
 import { and, desc, eq, inArray, ne, or, sql, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
-import { DUPLICATE_WINDOW_MS, type DuplicateFacts } from '../domain/duplicates';
+import { DUPLICATE_WINDOW_MS, type DuplicateFacts, OPEN_ORIGINAL_STATUSES } from '../domain/duplicates';
 import { isRoutedEvent, ROUTED_EVENTS, type RoutingRule } from '../domain/routing';
+import type { ComplaintStatus } from '../domain/vocabulary';
 import { batchPrepared, type Database, preparedOnce, runPrepared } from './client';
 import { agencies, categories, complaints, events, routingRules } from './schema';
 import { targetsOf, targetsQuery } from './settings';
@@ -143,7 +144,7 @@ function duplicateCandidateIds(db: Database) {
       and(
         eq(candidate.categoryId, subject.categoryId),
         ne(candidate.id, subject.id),
-        inArray(candidate.status, ['submitted', 'forwarded', 'in_progress']),
+        inArray(candidate.status, OPEN_ORIGINAL_STATUSES as ComplaintStatus[]),
         sql`${candidate.submittedAt} >= ${subject.submittedAt} - ${DUPLICATE_WINDOW_MS}`,
         // Without a pin the box is null: the same village only.
         or(eq(candidate.villageCode, subject.villageCode), and(near('lat'), near('lng'))),

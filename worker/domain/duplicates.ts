@@ -1,10 +1,19 @@
 // Possible duplicates of a new complaint: same category, still open, filed in the last 30
 // days, within 200 m or in the same village; ranked by how alike their words are.
 import { SizedMemory } from './sized-memory';
+import { type ComplaintStatus, handledStatuses } from './vocabulary';
 
 export const DUPLICATE_WINDOW_MS = 30 * 24 * 60 * 60 * 1000;
 export const DUPLICATE_RADIUS_M = 200;
 export const MAX_DUPLICATE_CANDIDATES = 5;
+
+/**
+ * Still being handled: the possible duplicates of a new complaint are among these, and a
+ * complaint may be marked a duplicate only of one of these (closing it under an original nobody
+ * handles any more, resolved, closed, rejected or itself a duplicate, would leave the problem
+ * with no agency).
+ */
+export const OPEN_ORIGINAL_STATUSES: readonly ComplaintStatus[] = handledStatuses;
 
 export interface DuplicateFacts {
   code: string;

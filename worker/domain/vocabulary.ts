@@ -11,6 +11,9 @@ export const complaintStatuses = [
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
+/** Being handled: with the moderators or an agency, neither resolved nor closed in any way. */
+export const handledStatuses: readonly ComplaintStatus[] = ['submitted', 'forwarded', 'in_progress'];
+
 /** NTB Care's own tiers, each with its response target (DESIGN.md). */
 export const priorities = ['urgent', 'important', 'normal'] as const;
 export type Priority = (typeof priorities)[number];

@@ -81,8 +81,8 @@ export const staffDocs = {
     tag: 'moderation',
     summary: { id: 'Tandai sebagai duplikat', en: 'Mark as a duplicate' },
     description: {
-      id: 'Dari pengaduan lain, yang disebut dengan kodenya; pengaduan ini lalu ditutup. Pengaduan asli yang sudah ditolak atau sendiri duplikat tidak diterima (422, `details` menyebut statusnya).',
-      en: 'Of another complaint, named by its code; closes this one. An original that was rejected or is itself a duplicate is refused (422, `details` names its status).',
+      id: 'Dari pengaduan lain, yang disebut dengan kodenya; pengaduan ini lalu ditutup. Pengaduan asli yang tidak lagi ditangani (selesai, ditutup, ditolak, atau sendiri duplikat) tidak diterima (422, `details` menyebut statusnya), juga bila moderator lain baru saja menutupnya.',
+      en: 'Of another complaint, named by its code; closes this one. An original no longer being handled (resolved, closed, rejected or itself a duplicate) is refused (422, `details` names its status), also when another moderator closed it a moment before.',
     },
     ok: { status: 200, description: changed },
     errors: ['conflict', 'unprocessable'],

@@ -4,7 +4,8 @@ import { Hono, type Context } from 'hono';
 import { z } from 'zod';
 import { slug } from './slug';
 import { viewFor } from '../db/complaint-views';
-import { applyComplaintChange, closedOriginalStatuses, type ComplaintChange } from '../db/complaint-actions';
+import { applyComplaintChange, type ComplaintChange } from '../db/complaint-actions';
+import { OPEN_ORIGINAL_STATUSES } from '../domain/duplicates';
 import { findAgencyBySlug } from '../db/agencies';
 import { listRoutingRules } from '../db/routing';
 import { type ComplaintRow, type ViewedComplaintRow, findCategoryBySlug, findComplaintByCode, findRegionsByCode, loadComplaintByCode } from '../db/complaints';
@@ -12,7 +13,7 @@ import { staffReaches } from '../domain/access';
 import { rejectReasons } from '../domain/api';
 import { type ComplaintAction, transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
-import { priorities } from '../domain/vocabulary';
+import { type ComplaintStatus, priorities } from '../domain/vocabulary';
 import { moderationDueAt, responseDueAt } from '../domain/sla';
 import { loadTargets } from '../db/settings';
 import type { AppEnv } from '../http/env';
@@ -126,20 +127,28 @@ export const moderatorActionRoutes = new Hono<AppEnv>()
     if (!original || original.complaint.id === row.complaint.id) {
       throw new ApiError('unprocessable', 'Unknown complaint', { details: [{ path: 'of', message: 'No other complaint with this code' }] });
     }
-    // An original nobody will handle would close both: two complaints marked duplicates of
-    // each other, or of a rejected one, leave the problem with no agency. The detail names
-    // the original's status (the desk words it); the batch checks it again (two moderators).
-    if (closedOriginalStatuses.includes(original.complaint.status)) {
-      throw new ApiError('unprocessable', `${original.complaint.code} is ${original.complaint.status}: choose a complaint still being handled`, {
-        details: [{ path: 'of', message: original.complaint.status }],
+    // An original nobody handles any more would close both: two complaints marked duplicates
+    // of each other, or of a rejected or resolved one, leave the problem with no agency. The
+    // detail names the original's status (the desk words it); the batch checks it again.
+    const refuseOriginal = (status: ComplaintStatus) =>
+      new ApiError('unprocessable', `${original.complaint.code} is ${status}: choose a complaint still being handled`, {
+        details: [{ path: 'of', message: status }],
       });
+    if (!OPEN_ORIGINAL_STATUSES.includes(original.complaint.status)) throw refuseOriginal(original.complaint.status);
+    try {
+      return await commit(c, row, {
+        version: body.version,
+        to,
+        set: { duplicateOfId: original.complaint.id, closedAt: Date.now(), dueAt: null },
+        events: [{ ...actor(c), type: 'duplicate', visibility: 'public', fromStatus: row.complaint.status, data: { of: original.complaint.code } }],
+      });
+    } catch (err) {
+      // Refused by the batch: this complaint may be unchanged and the original closed meanwhile
+      // (another moderator): then that is the reason, not a stale version.
+      const now = err instanceof ApiError && err.code === 'conflict' ? await findComplaintByCode(c.get('db'), body.of) : undefined;
+      if (now && !OPEN_ORIGINAL_STATUSES.includes(now.complaint.status)) throw refuseOriginal(now.complaint.status);
+      throw err;
     }
-    return commit(c, row, {
-      version: body.version,
-      to,
-      set: { duplicateOfId: original.complaint.id, closedAt: Date.now(), dueAt: null },
-      events: [{ ...actor(c), type: 'duplicate', visibility: 'public', fromStatus: row.complaint.status, data: { of: original.complaint.code } }],
-    });
   })
 
   .post('/:code/correct', validate('param', complaintCodeParam), validate('json', correctBody), async (c) => {

@@ -167,7 +167,7 @@ describe('marking a duplicate', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Duplikat' }));
     fireEvent.input(screen.getByRole('textbox', { name: 'Kode lain' }), { target: { value: 'NTB-00000001' } });
     fireEvent.click(screen.getByRole('button', { name: 'Duplikat dari NTB-00000001' }));
-    expect(await screen.findByText('NTB-00000001 sudah ditutup (Duplikat): tidak ada yang menanganinya. Pilih pengaduan yang masih ditangani.')).toBeTruthy();
+    expect(await screen.findByText('NTB-00000001 tidak lagi ditangani (Duplikat). Pilih pengaduan yang masih ditangani.')).toBeTruthy();
     expect(screen.queryByText(/Tidak ada pengaduan dengan kode/)).toBeNull();
     expect(queueCodes()).toContain('NTB-00000002');
   });

@@ -2,6 +2,7 @@
 import { createSignal, For, Show } from 'solid-js';
 import type { ModerationItem } from '../../../../worker/domain/api';
 import { normaliseComplaintCode } from '../../../../worker/domain/complaint-code';
+import { type ComplaintStatus, complaintStatuses, handledStatuses } from '../../../../worker/domain/vocabulary';
 import { ApiError } from '../../api/client';
 import { useI18n } from '../../i18n';
 import { ACTION_FORM_ID, createSending, failureText, fieldNamed, type Perform } from './actions';
@@ -29,11 +30,13 @@ export function DuplicateForm(props: { item: ModerationItem; perform: Perform })
   }
 
   const target = () => (choice() === OTHER ? normaliseComplaintCode(typed()) : choice());
-  /** The API refuses an original that is itself a duplicate or rejected, naming its status. */
+  /** The API refuses an original nobody handles any more (resolved, closed, rejected, a duplicate), naming its status. */
   const closedOriginal = () => {
     const failure = sending.failure();
     const status = failure instanceof ApiError ? failure.details.find((issue) => issue.path === 'of')?.message : undefined;
-    return status === 'duplicate' || status === 'rejected' ? status : undefined;
+    return status && !(handledStatuses as readonly string[]).includes(status) && (complaintStatuses as readonly string[]).includes(status)
+      ? (status as ComplaintStatus)
+      : undefined;
   };
   const invalid = () => problem() !== null || fieldNamed(sending.failure(), 'of');
 

@@ -73,7 +73,7 @@ export const messages: Translation<typeof id> = {
   'desk.duplicateOf': 'Duplicate of',
   'desk.otherCode': 'Other code',
   'desk.selfCode': 'That is this complaint’s own code.',
-  'desk.originalClosed': '{code} is closed ({status}): nobody handles it. Choose a complaint that is still being handled.',
+  'desk.originalClosed': '{code} is no longer being handled ({status}). Choose a complaint that still is.',
   'desk.noChange': 'Nothing has been changed.',
   'desk.save': 'Save correction',
   'desk.failed': 'Could not save.',

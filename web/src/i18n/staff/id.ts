@@ -74,7 +74,7 @@ export const messages = {
   'desk.duplicateOf': 'Duplikat dari',
   'desk.otherCode': 'Kode lain',
   'desk.selfCode': 'Itu kode pengaduan ini sendiri.',
-  'desk.originalClosed': '{code} sudah ditutup ({status}): tidak ada yang menanganinya. Pilih pengaduan yang masih ditangani.',
+  'desk.originalClosed': '{code} tidak lagi ditangani ({status}). Pilih pengaduan yang masih ditangani.',
   'desk.noChange': 'Belum ada yang diubah.',
   'desk.save': 'Simpan koreksi',
   'desk.failed': 'Gagal menyimpan.',
