@@ -32,8 +32,9 @@ const HOUR = 3600_000;
 export const demoComplaints = [
   { code: 'NTB-DEM00001', category: 'air-bersih', village: '52.71.01.1004', agency: 'pdam-giri-menang', status: 'forwarded', hoursAgo: 5, lat: -8.5747, lng: 116.0772, reporter: 'Baiq Rahmawati', anonymous: false,
     title: 'Air PDAM tidak mengalir sejak tiga hari', description: 'Sejak Senin pagi air PDAM di Lingkungan Karang Panas tidak mengalir sama sekali. Warga terpaksa membeli air galon untuk memasak dan mandi.' },
-  // Due 24 hours after its forward, 29 hours ago: overdue, for the moderators' overdue view.
-  { code: 'NTB-DEM00002', category: 'jalan-jembatan', village: '52.02.01.1002', agency: 'pemkab-lombok-tengah', status: 'in_progress', hoursAgo: 30, dueAfterHours: 24, lat: null, lng: null, reporter: 'Lalu Hendra', anonymous: true,
+  // Acknowledged but not answered, due 24 hours after its forward 29 hours ago: overdue, for the
+  // moderators' overdue view.
+  { code: 'NTB-DEM00002', category: 'jalan-jembatan', village: '52.02.01.1002', agency: 'pemkab-lombok-tengah', status: 'in_progress', hoursAgo: 30, dueAfterHours: 24, answered: false, lat: null, lng: null, reporter: 'Lalu Hendra', anonymous: true,
     title: 'Jalan berlubang di depan SDN 1', description: 'Lubang besar di jalan depan sekolah sudah dua bulan tidak diperbaiki. Saat hujan tergenang dan beberapa anak sepeda motor jatuh.' },
   { code: 'NTB-DEM00003', category: 'sampah-kebersihan', village: '52.71.02.1001', agency: 'pemkot-mataram', status: 'resolved', hoursAgo: 72, lat: -8.5889, lng: 116.1001, reporter: 'Muhammad Zainul', anonymous: false,
     title: 'Sampah menumpuk di pinggir sungai', description: 'Tumpukan sampah di pinggir sungai dekat jembatan sudah seminggu tidak diangkut dan mulai berbau.' },
@@ -46,6 +47,11 @@ const sqlValue = (value) => (value === null || value === undefined ? 'NULL' : ty
 function demoComplaintSql(c, now) {
   const submitted = now - c.hoursAgo * HOUR;
   const forwarded = submitted + HOUR;
+  // As the API keeps them: an answer sets the first response and stops the target running.
+  const answered = c.status !== 'forwarded' && c.answered !== false;
+  const firstResponse = answered ? forwarded + 2 * HOUR : null;
+  const due = answered ? null : forwarded + (c.dueAfterHours ?? 48) * HOUR;
+  const resolved = c.status === 'resolved' ? forwarded + 20 * HOUR : null;
   const district = c.village.split('.').slice(0, 3).join('.');
   const regency = c.village.split('.').slice(0, 2).join('.');
   const complaintId = `(SELECT id FROM complaints WHERE code = ${sqlText(c.code)})`;
@@ -55,18 +61,20 @@ function demoComplaintSql(c, now) {
   SELECT ${complaintId}, ${sqlText(type)}, ${sqlText(role)}, ${role === 'agency' ? agencyId : 'NULL'}, ${sqlText(visibility)}, ${sqlValue(from)}, ${sqlText(to)}, ${sqlValue(body)}, ${at}, ${at}
   WHERE NOT EXISTS (SELECT 1 FROM events WHERE complaint_id = ${complaintId} AND type = ${sqlText(type)});`;
   const steps = [
-    `INSERT INTO complaints (code, title, description, category_id, regency_code, district_code, village_code, lat, lng, priority, status, agency_id, reporter_name, anonymous, confidential, tracking_token_hash, submitted_at, forwarded_at, updated_at, due_at)
-  SELECT ${sqlText(c.code)}, ${sqlText(c.title)}, ${sqlText(c.description)}, id, ${sqlText(regency)}, ${sqlText(district)}, ${sqlText(c.village)}, ${sqlValue(c.lat)}, ${sqlValue(c.lng)}, default_priority, ${sqlText(c.status)}, ${agencyId}, ${sqlText(c.reporter)}, ${c.anonymous ? 1 : 0}, 0, ${sqlText(randomHex(32))}, ${submitted}, ${forwarded}, ${forwarded}, ${forwarded + (c.dueAfterHours ?? 48) * HOUR}
+    `INSERT INTO complaints (code, title, description, category_id, regency_code, district_code, village_code, lat, lng, priority, status, agency_id, reporter_name, anonymous, confidential, tracking_token_hash, submitted_at, forwarded_at, first_response_at, resolved_at, updated_at, due_at)
+  SELECT ${sqlText(c.code)}, ${sqlText(c.title)}, ${sqlText(c.description)}, id, ${sqlText(regency)}, ${sqlText(district)}, ${sqlText(c.village)}, ${sqlValue(c.lat)}, ${sqlValue(c.lng)}, default_priority, ${sqlText(c.status)}, ${agencyId}, ${sqlText(c.reporter)}, ${c.anonymous ? 1 : 0}, 0, ${sqlText(randomHex(32))}, ${submitted}, ${forwarded}, ${sqlValue(firstResponse)}, ${sqlValue(resolved)}, ${forwarded}, ${sqlValue(due)}
   FROM categories WHERE slug = ${sqlText(c.category)}
   ON CONFLICT (code) DO NOTHING;`,
     event('submitted', 'citizen', null, 'submitted', submitted, null),
     event('forwarded', 'moderator', 'submitted', 'forwarded', forwarded, null),
   ];
-  if (c.status !== 'forwarded') {
-    steps.push(event('response', 'agency', 'forwarded', 'in_progress', forwarded + 2 * HOUR, 'Terima kasih, laporan sudah kami terima dan petugas dijadwalkan ke lokasi.'));
+  if (answered) {
+    steps.push(event('response', 'agency', 'forwarded', 'in_progress', firstResponse, 'Terima kasih, laporan sudah kami terima dan petugas dijadwalkan ke lokasi.'));
+  } else if (c.status !== 'forwarded') {
+    steps.push(event('acknowledged', 'agency', 'forwarded', 'in_progress', forwarded + 2 * HOUR, null));
   }
   if (c.status === 'resolved') {
-    steps.push(event('resolved', 'agency', 'in_progress', 'resolved', forwarded + 20 * HOUR, 'Sampah sudah diangkut dan jadwal pengangkutan ditambah menjadi dua kali seminggu.'));
+    steps.push(event('resolved', 'agency', 'in_progress', 'resolved', resolved, 'Sampah sudah diangkut dan jadwal pengangkutan ditambah menjadi dua kali seminggu.'));
   }
   return steps;
 }

@@ -97,13 +97,13 @@ describe('the moderators’ desk', () => {
   });
 
   it('chases a complaint an agency holds past due: the overdue view, a reminder the agency reads', async () => {
-    // NTB-DEM00002 (demo data): in progress at Pemkab Lombok Tengah, due five hours ago.
+    // NTB-DEM00002 (demo data): acknowledged, not answered, by Pemkab Lombok Tengah; due five hours ago.
     const tab = desk.getByRole('tab', { name: /^Lewat tenggat di instansi/ });
     await expect.poll(async () => tab.textContent()).toMatch(/\(\d+\)$/);
     await tab.click();
     expect(await tab.getAttribute('aria-selected')).toBe('true');
     await desk.locator('#overdue-NTB-DEM00002').click();
-    await desk.getByText('Jalan berlubang di depan SDN 1').first().waitFor();
+    await desk.locator('#desk-panel-overdue').getByRole('heading', { name: 'Jalan berlubang di depan SDN 1', exact: true }).waitFor();
     expect(await desk.locator('#overdue-NTB-DEM00002').textContent()).toMatch(/lewat 5 jam/);
 
     await desk.getByRole('button', { name: 'Ingatkan instansi', exact: true }).click();
