@@ -212,12 +212,15 @@ describe('the overdue view, live', () => {
     await waitFor(() => expect(tab(/^Lewat tenggat di instansi/).textContent).toBe('Lewat tenggat di instansi (5)'), { timeout: 3000 });
     expect(api.sent('/api/moderation/overdue')).toHaveLength(3);
 
-    // The agency answers one: it leaves the list. A new submission is not the list's business.
+    // The agency answers one: it leaves the list. A new submission, or an answer on a complaint
+    // the list does not hold, is not the list's business.
     api.state.overdue = api.state.overdue.filter((item) => item.code !== 'NTB-00000103');
     FakeWebSocket.last.receive(message('NTB-00000103', 'response', 'in_progress', 3));
     await waitFor(() => expect(tab(/^Lewat tenggat di instansi/).textContent).toBe('Lewat tenggat di instansi (4)'), { timeout: 3000 });
     api.state.queue = [...api.state.queue, itemFixture(4, 0)];
     FakeWebSocket.last.receive(message('NTB-00000004', 'submitted', 'submitted', 1));
+    FakeWebSocket.last.receive(message('NTB-00000999', 'response', 'in_progress', 3));
+    FakeWebSocket.last.receive(message('NTB-00000998', 'note', 'forwarded', 4));
     await waitFor(() => expect(tab(/^Antrean triase/).textContent).toBe('Antrean triase (4)'));
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(api.sent('/api/moderation/overdue')).toHaveLength(4);

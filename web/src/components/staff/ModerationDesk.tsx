@@ -33,8 +33,13 @@ import { QueueList, queueItemId } from './QueueList';
 /** The next page loads by itself once the selection comes this close to the end of the list. */
 const LOAD_AHEAD = 10;
 
-/** Events that may move a complaint into or out of the overdue list, or change its entry. */
-const OVERDUE_EVENTS = new Set(['breached', 'forwarded', 'acknowledged', 'response', 'resolved', 'returned', 'note']);
+/**
+ * Whether an event may change the overdue list: a breach adds a complaint; any event on one it
+ * lists may take it out or change its entry (an answer, a forward, a reminder). Events on other
+ * complaints, most of the province's, leave it alone.
+ */
+const touchesOverdue = (message: LiveEvent, listed: (code: string) => unknown) =>
+  message.eventType === 'breached' || !!listed(message.complaintCode);
 /** A burst of such events (a cron sweep marking breaches) rereads the list once. */
 export const OVERDUE_REFRESH_MS = 500;
 
@@ -207,7 +212,7 @@ export function ModerationDesk() {
       return Math.max(since ?? 0, covered ?? 0);
     },
     onMessage(message) {
-      if (OVERDUE_EVENTS.has(message.eventType)) refreshOverdueSoon();
+      if (touchesOverdue(message, overdue.find)) refreshOverdueSoon();
       if (message.eventType === 'submitted' || message.eventType === 'returned') {
         void refresh().catch(() => undefined);
       } else if (['forwarded', 'rejected', 'duplicate', 'corrected'].includes(message.eventType)) {
