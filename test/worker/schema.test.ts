@@ -1,5 +1,7 @@
 import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
+import { boundQuery, createDb } from '../../worker/db/client';
+import { overdueStatements } from '../../worker/db/moderation';
 import { insertComplaint } from './fixtures';
 
 const run = (sql: string, ...params: unknown[]) => env.DB.prepare(sql).bind(...params).run();
@@ -100,11 +102,11 @@ describe('the agency inbox query plan', () => {
 
 describe('the moderators’ overdue list query plan', () => {
   it('reads held complaints in due order from the due-time index, not every held one sorted', async () => {
-    const plan = await env.DB.prepare(
-      `EXPLAIN QUERY PLAN SELECT id FROM complaints WHERE +complaints.status in ('forwarded', 'in_progress') AND due_at < ?1
-       AND (due_at, id) > (?2, ?3) ORDER BY due_at, id LIMIT 51`,
-    )
-      .bind(Date.now(), 0, 0)
+    // The statement the route runs, joins and the reminder's subquery included.
+    const [page] = overdueStatements(createDb(env.DB));
+    const { sql, params } = boundQuery(page, { now: Date.now(), afterAt: Number.MIN_SAFE_INTEGER, afterId: 0, limit: 51 });
+    const plan = await env.DB.prepare(`EXPLAIN QUERY PLAN ${sql}`)
+      .bind(...params)
       .all<{ detail: string }>();
     const text = plan.results.map((r) => r.detail).join(' | ');
     expect(text).toContain('complaints_due_idx');

@@ -41,11 +41,17 @@ export async function runPrepared<Q extends PreparedAll>(db: Database, items: re
   const d1 = db.$client;
   const results = await d1.batch(
     items.map(([query, values]) => {
-      const { sql, params } = query.getQuery();
-      return d1.prepare(sql).bind(...params.map((param) => valueOf(param, values)));
+      const { sql, params } = boundQuery(query, values);
+      return d1.prepare(sql).bind(...params);
     }),
   );
   return results.map((result, i) => (items[i]![0] as unknown as D1PreparedQuery).mapAllResult(result, true)) as Awaited<ReturnType<Q['all']>>[];
+}
+
+/** A prepared query's SQL with its parameters as D1 gets them (also for EXPLAIN in tests). */
+export function boundQuery(query: PreparedAll, values: Record<string, unknown>): { sql: string; params: unknown[] } {
+  const { sql, params } = query.getQuery();
+  return { sql, params: params.map((param) => valueOf(param, values)) };
 }
 
 /** A parameter with its placeholder filled and encoded as its column stores it (null stays null). */

@@ -89,7 +89,7 @@ const remindedAt = sql<number | null>`(select max(n.created_at) from events n
   and n.id > cur.id and n.created_at > cur.created_at)`;
 
 /** The page and the count of the overdue list, built once, run in one round trip. */
-const overdueStatements = preparedOnce((db) => {
+export const overdueStatements = preparedOnce((db) => {
   const page = withNames(
     db
       .select({
