@@ -113,6 +113,9 @@ export const complaintLimits = {
  */
 export const phonePattern = /^\+?[0-9][0-9 ().-]{5,19}$/;
 
+/** An agency's or a category's slug: a-z, 0-9 and -, starting with a letter, 2 to 64 characters. */
+export const slugPattern = /^[a-z][a-z0-9-]{1,63}$/;
+
 /** NTB's bounding box (Lombok and Sumbawa with their small islands), for pins. */
 export const ntbBounds = { south: -9.2, west: 115.7, north: -7.9, east: 119.4 } as const;
 

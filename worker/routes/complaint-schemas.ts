@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { complaintLimits as L, feedStatuses, ntbBounds, phonePattern } from '../domain/api';
 import { regionCode } from './regions';
+import { slug } from './slug';
 
 const text = (min: number, max: number) =>
   z
@@ -25,7 +26,7 @@ export const createComplaintBody = z
   .object({
     title: text(L.titleMin, L.titleMax),
     description: text(L.descriptionMin, L.descriptionMax),
-    category: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/, 'Not a category slug'),
+    category: slug,
     regencyCode: regionCode,
     districtCode: regionCode,
     villageCode: regionCode,
@@ -71,7 +72,7 @@ export const complaintCodeParam = z.object({
 });
 
 export const feedQuery = z.object({
-  category: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).optional(),
+  category: slug.optional(),
   regency: regionCode.optional(),
   status: z.enum(feedStatuses).optional(),
   pinned: z.enum(['true', 'false']).optional(),

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { slug } from './slug';
 import { selectComplaints } from '../db/complaints';
 import { complaints, categories } from '../db/schema';
 import { maySeeReporter, staffReaches, type Viewer } from '../domain/access';
@@ -15,7 +16,7 @@ import { regionCode } from './regions';
 
 const exportQuery = z.object({
   status: z.enum(complaintStatuses).optional(),
-  category: z.string().regex(/^[a-z][a-z0-9-]{0,63}$/).optional(),
+  category: slug.optional(),
   regency: regionCode.optional(),
   from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
   to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),

@@ -1,6 +1,6 @@
 // The feed's filters live in the address (`/pengaduan?category=…&regency=…&status=…&view=map`),
 // so a filtered view can be shared and survives a reload. Anything malformed there is ignored.
-import { feedStatuses } from '../../../../worker/domain/api';
+import { feedStatuses, slugPattern } from '../../../../worker/domain/api';
 
 export type FeedStatus = (typeof feedStatuses)[number];
 export type FeedView = 'list' | 'map';
@@ -23,7 +23,7 @@ export function filtersFromSearch(search: Search): FeedFilters {
   const regency = first(search.regency);
   const status = first(search.status);
   return {
-    ...(category && /^[a-z][a-z0-9-]{0,63}$/.test(category) ? { category } : {}),
+    ...(category && slugPattern.test(category) ? { category } : {}),
     ...(regency && /^\d{2}\.\d{2}$/.test(regency) ? { regency } : {}),
     ...(isFeedStatus(status) ? { status } : {}),
   };
