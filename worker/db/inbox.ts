@@ -1,6 +1,6 @@
 // An agency's inbox: the complaints it holds, and the events that concern them.
 import { and, asc, count, desc, eq, gt, inArray, lt, or, sql } from 'drizzle-orm';
-import type { ComplaintStatus } from '../domain/vocabulary';
+import { type ComplaintStatus, heldStatuses } from '../domain/vocabulary';
 import { inChunks } from './chunks';
 import type { Database } from './client';
 import { type ComplaintRow, selectComplaints } from './complaints';
@@ -40,11 +40,6 @@ export async function countInbox(db: Database, agencyId: number) {
   return Object.fromEntries(rows.map((r) => [r.status, r.n]));
 }
 
-/** The statuses a complaint is in while an agency holds it: a forward from them moves it away. */
-const HELD: readonly ComplaintStatus[] = ['forwarded', 'in_progress'];
-
-export const isForwardAway = (e: { type: string; fromStatus: ComplaintStatus | null }) =>
-  e.type === 'forwarded' && e.fromStatus !== null && HELD.includes(e.fromStatus);
 
 /** The agency of the forward before this event: who held the complaint until it. */
 const heldBefore = sql`(select p.agency_id from events p where p.complaint_id = ${events.complaintId} and p.id < ${events.id} and p.type = 'forwarded' order by p.id desc limit 1)`;
@@ -66,7 +61,7 @@ const concernsAgency = (agencyId: number) =>
   or(
     eq(events.agencyId, agencyId),
     sql`${events.complaintId} in (select id from complaints where agency_id = ${agencyId})`,
-    sql`(${events.type} = 'forwarded' and ${events.fromStatus} in (${sql.raw(HELD.map((s) => `'${s}'`).join(', '))}) and ${heldBefore} = ${agencyId})`,
+    sql`(${events.type} = 'forwarded' and ${events.fromStatus} in (${sql.raw(heldStatuses.map((s) => `'${s}'`).join(', '))}) and ${heldBefore} = ${agencyId})`,
   );
 
 export async function listInboxEvents(db: Database, agencyId: number, since: number, limit = 500) {

@@ -1,6 +1,7 @@
 // The moderators' queue: complaints waiting for a decision, oldest first.
 import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import { heldStatuses } from '../domain/vocabulary';
 import { inChunks } from './chunks';
 import { batchPrepared, type Database, preparedOnce } from './client';
 import { agencies, complaints, events } from './schema';
@@ -75,7 +76,7 @@ export function findComplaintsByCodes(db: Database, codes: string[]) {
  * read that way it would fetch every held complaint and sort them, where complaints_due_idx
  * gives them in due order (only open complaints have a due time) and the list stops after a page.
  */
-const held = sql.raw(`+complaints.status in ('forwarded', 'in_progress')`);
+const held = sql.raw(`+complaints.status in (${heldStatuses.map((s) => `'${s}'`).join(', ')})`);
 const ph = sql.placeholder;
 const pastDue = sql`${complaints.dueAt} < ${ph('now')}`;
 

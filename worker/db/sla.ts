@@ -1,6 +1,7 @@
 // What the cron needs for service-level targets: late complaints not yet marked as such,
 // and resolved ones waiting too long for the reporter.
 import { and, eq, inArray, isNotNull, lte, sql } from 'drizzle-orm';
+import { type ComplaintStatus, handledStatuses } from '../domain/vocabulary';
 import type { Database } from './client';
 import { complaints, events } from './schema';
 
@@ -11,7 +12,7 @@ export function listUnmarkedBreaches(db: Database, now: number, limit = 200) {
     .from(complaints)
     .where(
       and(
-        inArray(complaints.status, ['submitted', 'forwarded', 'in_progress']),
+        inArray(complaints.status, handledStatuses as ComplaintStatus[]),
         isNotNull(complaints.dueAt),
         lte(complaints.dueAt, new Date(now)),
         sql`not exists (select 1 from ${events} where ${events.complaintId} = ${complaints.id} and ${events.type} = 'breached' and json_extract(${events.data}, '$.dueAt') = ${complaints.dueAt})`,

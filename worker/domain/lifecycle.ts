@@ -1,7 +1,7 @@
 // The lifecycle of a complaint as one table: who may do what, from which status, and where
 // it leads (DESIGN.md, "Lifecycle"). Routes ask `transition()`; anything not in the table
 // is refused with 409.
-import type { ActorRole, ComplaintStatus } from './vocabulary';
+import { type ActorRole, type ComplaintStatus, heldStatuses } from './vocabulary';
 
 export const complaintActions = [
   'forward',
@@ -29,7 +29,7 @@ interface Rule {
 }
 
 const OPEN: readonly ComplaintStatus[] = ['submitted', 'forwarded', 'in_progress', 'resolved'];
-const AT_AGENCY: readonly ComplaintStatus[] = ['forwarded', 'in_progress'];
+const AT_AGENCY = heldStatuses;
 
 export const lifecycle: readonly Rule[] = [
   // Moderators screen what citizens submit.

@@ -3,7 +3,11 @@
 // object is checked again, so no topic ever carries a reporter's identity or a note.
 import type { Viewer } from './access';
 import type { LiveTopic } from './live';
-import type { EventVisibility } from './vocabulary';
+import { type ComplaintStatus, type EventVisibility, heldStatuses } from './vocabulary';
+
+/** A forward of a complaint an agency held: that agency is told too (it leaves its inbox). */
+export const isForwardAway = (e: { type: string; fromStatus: ComplaintStatus | null }) =>
+  e.type === 'forwarded' && e.fromStatus !== null && heldStatuses.includes(e.fromStatus);
 
 export function topicsForEvent(e: {
   type: string;

@@ -11,6 +11,9 @@ export const complaintStatuses = [
 ] as const;
 export type ComplaintStatus = (typeof complaintStatuses)[number];
 
+/** Held by an agency: forwarded to it, or being worked on there. */
+export const heldStatuses: readonly ComplaintStatus[] = ['forwarded', 'in_progress'];
+
 /** Being handled: with the moderators or an agency, neither resolved nor closed in any way. */
 export const handledStatuses: readonly ComplaintStatus[] = ['submitted', 'forwarded', 'in_progress'];
 

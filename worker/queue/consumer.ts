@@ -1,7 +1,8 @@
 // One dispatch on the batch's queue: complaint events, and the dead letters of those that
 // kept failing. Every step is idempotent: a message may arrive twice.
 import { createDb, type Database } from '../db/client';
-import { isForwardAway, previousHolders } from '../db/inbox';
+import { previousHolders } from '../db/inbox';
+import { isForwardAway } from '../domain/live-audience';
 import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
 import { loadEventWork } from '../db/routing';
 import { isRoutedEvent } from '../domain/routing';
