@@ -1,6 +1,7 @@
 // The live layer end to end in workerd: who may open which topic, and a staff action
 // reaching the right sockets through the queue consumer.
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { sha256Hex } from '../../worker/auth/tokens';
 import type { LiveMessage } from '../../worker/domain/live';
 import { newCitizen } from './citizen';
 import { call, expectError } from './helpers';
@@ -185,5 +186,38 @@ describe('a session that expires while its socket is open', () => {
     });
     expect(await closed).toBe(4001);
     expect(messages.filter((m) => m.type === 'event' && m.complaintCode === code)).toEqual([]);
+  });
+});
+
+describe('a topic with many signed-in listeners', () => {
+  it('tells every live session, beyond any query-parameter limit, and closes none of them', async () => {
+    // 100 sessions of one agency member (devices, tabs, colleagues alike for the object).
+    const { cookie } = await signIn('agency', 'pdam-giri-menang');
+    const name = cookie.split('=')[0]!;
+    const { env } = await import('cloudflare:workers');
+    const now = Date.now();
+    const tokens = Array.from({ length: 100 }, () => crypto.randomUUID().replaceAll('-', ''));
+    for (const token of tokens) {
+      await env.DB.prepare(
+        `INSERT INTO sessions (token_hash, user_id, created_at, last_seen_at, expires_at)
+         SELECT ?, user_id, ?, ?, ? FROM sessions WHERE token_hash = ?`,
+      )
+        .bind(await sha256Hex(token), now, now, now + 3_600_000, await sha256Hex(cookie.slice(name.length + 1)))
+        .run();
+    }
+    const listeners = await Promise.all(tokens.map((token) => listen(`agency:${pdamAgencyId}`, { Cookie: `${name}=${token}` })));
+    const closed: number[] = [];
+    for (const l of listeners) l.socket.addEventListener('close', (e) => closed.push(e.code));
+
+    const { code } = await newCitizen().fileOk();
+    await call(`/api/complaints/${code}/forward`, {
+      method: 'POST',
+      headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 1, agency: 'pdam-giri-menang', priority: 'normal' }),
+    });
+    const told = (l: (typeof listeners)[number]) => l.messages.some((m) => m.type === 'event' && m.complaintCode === code);
+    await vi.waitFor(() => expect(listeners.filter(told)).toHaveLength(100), { timeout: 10_000, interval: 50 });
+    expect(closed).toEqual([]);
+    for (const l of listeners) l.socket.close();
   });
 });

@@ -1,5 +1,6 @@
 // Keyset cursors for lists ordered by (a time, id): submission, last change or due time.
-// Opaque to clients.
+// Opaque to clients. The time is named `submittedAt`, the first list's; the inbox and the
+// overdue list put their own time there.
 import { ApiError } from './errors';
 
 export function encodeCursor(submittedAt: Date, id: number): string {

@@ -47,7 +47,7 @@ describe('useLiveTopic', () => {
     FakeWebSocket.last.ready();
     await vi.waitFor(() => expect(live.state()).toBe('live'));
 
-    // Another tab of the same person signed out: this one is still signed in.
+    // The same person signed out on another device: this browser is still signed in.
     FakeWebSocket.last.closedByServer(4001);
     await vi.waitFor(() => expect(FakeWebSocket.instances).toHaveLength(2));
     expect(asked).toHaveBeenCalledTimes(1);

@@ -36,8 +36,9 @@ export interface LiveTopicOptions {
   /**
    * Staff pages: asked when the server closes the socket because the staff session behind it
    * ended (a sign-out, a disabled account, a new password, an expiry). Resolves true when this
-   * tab's session is still good (sockets go by person: another tab signed out), and the socket
-   * reconnects at once; false stops following (the caller has shown the sign-in).
+   * browser's session is still good (sockets go by person: the same person signed out on
+   * another device), and the socket reconnects at once; false stops following (the caller has
+   * shown the sign-in).
    */
   sessionStillValid?: () => Promise<boolean>;
 }

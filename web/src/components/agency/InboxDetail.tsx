@@ -1,5 +1,6 @@
-// One complaint as the agency reads it: what, where, who (unless anonymous), the photos and
-// every step so far, internal notes included; then what the agency can do with it.
+// One complaint as staff read it (the agency's inbox, the moderators' overdue view): what,
+// where, who (unless anonymous or confidential, for an agency), the photos and every step so
+// far, internal notes included; then what the reader can do with it.
 import { type JSX, Show } from 'solid-js';
 import type { ComplaintView } from '../../../../worker/domain/api';
 import { useI18n } from '../../i18n';
