@@ -1,5 +1,5 @@
 // Staff accounts and their sessions.
-import { and, eq, inArray, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { agencies, sessions, users } from './schema';
 
