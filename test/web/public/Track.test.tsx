@@ -209,6 +209,26 @@ describe('tracking page, opened by the reporter', () => {
     expect(stored()).toEqual([]);
   });
 
+  it('neither sends nor keeps what a mangled link carries (not a token at all)', async () => {
+    const mangled = `/lacak/NTB-7K3M9Q2X#t=${TOKEN.slice(0, 20)}%E2%80%A6`; // cut short with an ellipsis
+    const entry = { code: 'NTB-7K3M9Q2X', token: TOKEN, title: 'Air PDAM mati tiga hari', submittedAt: '2026-11-09T23:15:00.000Z' };
+    localStorage.setItem(MY_COMPLAINTS_KEY, JSON.stringify([entry]));
+    open(mangled);
+    // The token kept on this device still opens the reporter's view.
+    await screen.findByRole('heading', { name: 'Data pelapor' });
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([TOKEN]);
+    expect(stored()).toEqual([entry]);
+    expect(screen.queryByText(/^Tautan pelacakan ini tidak cocok/)).toBeNull();
+  });
+
+  it('says a mangled link does not match when nothing else opens the reporter’s view', async () => {
+    open(`/lacak/NTB-7K3M9Q2X#t=${TOKEN.slice(0, 20)}%E2%80%A6`);
+    await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' });
+    expect(screen.getByRole('alert').textContent).toMatch(/^Tautan pelacakan ini tidak cocok/);
+    expect(tokenSent('/api/complaints/NTB-7K3M9Q2X')).toEqual([null]);
+    expect(stored()).toEqual([]);
+  });
+
   it('keeps nothing on this device from a link to a complaint that is not there', async () => {
     open(`/lacak/NTB-ZZZZZZZZ#t=${TOKEN}`);
     expect(await screen.findByRole('heading', { level: 1, name: 'Pengaduan tidak ditemukan' })).toBeTruthy();

@@ -79,10 +79,8 @@ function TrackComplaint(props: { code: string }) {
         missing = error;
       }
     }
-    if (tokens.fromLink) {
-      forgetMyComplaint(props.code, tokens.fromLink);
-      setLinkRefused(true);
-    }
+    if (tokens.fromLink) forgetMyComplaint(props.code, tokens.fromLink);
+    if (tokens.fromLink || tokens.malformed) setLinkRefused(true);
     token = null;
     if (seen) return seen;
     if (missing) throw missing;

@@ -10,7 +10,12 @@ export interface TrackingTokens {
   fromLink: string | null;
   /** The token kept on this device for the complaint, before this visit. */
   stored: string | null;
+  /** The link carried something that cannot be a token (cut short, mangled): not tried, not kept. */
+  malformed: boolean;
 }
+
+/** What `POST /api/complaints` gives a reporter: 32 hex characters. */
+const TOKEN_PATTERN = /^[0-9a-f]{32}$/;
 
 /**
  * The tokens to try for this complaint: the link's, and the one kept on the device.
@@ -21,7 +26,8 @@ export function useTrackingToken(code: string): TrackingTokens {
   const location = useLocation();
   const navigate = useNavigate();
   const [hash, pathname, search] = untrack(() => [location.hash, location.pathname, location.search]);
-  const fromLink = new URLSearchParams(hash.replace(/^#/, '')).get('t') || null;
+  const raw = new URLSearchParams(hash.replace(/^#/, '')).get('t') || null;
+  const fromLink = raw && TOKEN_PATTERN.test(raw) ? raw : null;
   const stored = findMyComplaint(code)?.token ?? null;
   const canonicalPath = `/lacak/${code}`;
   // Kept at once, so that a first load without signal can be retried once the address has lost
@@ -35,5 +41,5 @@ export function useTrackingToken(code: string): TrackingTokens {
       navigate(canonicalPath + search, { replace: true, scroll: false });
     }
   });
-  return { fromLink, stored };
+  return { fromLink, stored, malformed: raw !== null && fromLink === null };
 }
