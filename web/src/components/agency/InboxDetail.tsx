@@ -11,6 +11,7 @@ import { PhotoStrip } from '../staff/PhotoStrip';
 import { AgencyActions, type AgencyPerform } from './AgencyActions';
 import { InboxTimeline } from './InboxTimeline';
 import '../staff/ItemDetails.css';
+import './InboxDetail.css';
 
 export const DETAIL_TITLE_ID = 'inbox-detail-title';
 
