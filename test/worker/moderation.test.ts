@@ -180,6 +180,15 @@ describe('moderator actions', () => {
     // A title alone routes nothing anew.
     expect((await act(code, 'correct', { version: 2, title: 'Air PDAM tidak mengalir' })).status).toBe(200);
     expect((await item()).suggestedAgency?.slug).toBe('pdam-giri-menang');
+
+    // A road in another regency: that regency's government, by the place alone.
+    const road = await newCitizen().fileOk({ title: 'Jalan berlubang di depan sekolah', category: 'jalan-jembatan' });
+    await routed(road.code);
+    const roadItem = async () => (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === road.code)!;
+    expect((await roadItem()).suggestedAgency?.slug).toBe('pemkot-mataram');
+    const moved = { version: 1, regencyCode: '52.02', districtCode: '52.02.01', villageCode: '52.02.01.1002' };
+    expect((await act(road.code, 'correct', moved)).status).toBe(200);
+    expect(await roadItem()).toMatchObject({ category: { slug: 'jalan-jembatan' }, suggestedAgency: { slug: 'pemkab-lombok-tengah' }, version: 2 });
   });
 
   it('is refused to agencies and to the public, and validates its input', async () => {
