@@ -5,6 +5,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ComplaintView, CreateComplaintResponse } from '../../worker/domain/api';
+import { seriousA11yViolations } from './axe';
 import { collectPageErrors, launchBrowser } from './browser';
 
 const baseUrl = inject('baseUrl');
@@ -125,5 +126,45 @@ describe('the moderators’ desk', () => {
     const asPublic = await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`)).text();
     expect(asPublic).not.toContain('Pengingat uji');
     expect(deskErrors.filter((e) => !/401 .*\/api\/auth\/me/.test(e))).toEqual([]);
+  });
+});
+
+describe('staff pages’ accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+  /** Signed in through the sign-in page, in a context that lets axe's script run past the CSP. */
+  async function signedIn(username: string, width: number) {
+    const context = await browser.newContext({ viewport: { width, height: 844 }, bypassCSP: true });
+    const page = await context.newPage();
+    await page.goto(`${baseUrl}/masuk`, { waitUntil: 'networkidle' });
+    await page.getByLabel('Nama pengguna').fill(username);
+    await page.getByLabel('Kata sandi', { exact: true }).fill('ntbcare-demo');
+    await page.getByRole('button', { name: 'Masuk', exact: true }).click();
+    await page.waitForURL((url) => !url.pathname.startsWith('/masuk'));
+    return page;
+  }
+
+  it('finds no serious or critical violation on the desk (both views), the agency inbox and the admin settings', async () => {
+    for (const width of [1280, 390]) {
+      const moderator = await signedIn('moderator', width);
+      await moderator.goto(`${baseUrl}/moderasi`, { waitUntil: 'networkidle' });
+      await moderator.getByRole('tab', { name: /^Antrean triase/ }).waitFor();
+      expect(await seriousA11yViolations(moderator), `desk, triage, ${width}px`).toEqual([]);
+      await moderator.getByRole('tab', { name: /^Lewat tenggat di instansi/ }).click();
+      await moderator.locator('#overdue-NTB-DEM00002').click();
+      await moderator.locator('#desk-panel-overdue').getByRole('heading', { name: 'Jalan berlubang di depan SDN 1', exact: true }).waitFor();
+      expect(await seriousA11yViolations(moderator), `desk, overdue, ${width}px`).toEqual([]);
+
+      const agency = await signedIn('pemkab-lombok-tengah', width);
+      await agency.goto(`${baseUrl}/instansi`, { waitUntil: 'networkidle' });
+      await agency.locator('#inbox-NTB-DEM00002').click();
+      await agency.getByRole('heading', { level: 2, name: 'Jalan berlubang di depan SDN 1' }).waitFor();
+      expect(await seriousA11yViolations(agency), `agency inbox, ${width}px`).toEqual([]);
+
+      const admin = await signedIn('admin', width);
+      for (const path of ['/admin', '/admin/akun']) {
+        await admin.goto(`${baseUrl}${path}`, { waitUntil: 'networkidle' });
+        await admin.locator('h1').first().waitFor();
+        expect(await seriousA11yViolations(admin), `${path}, ${width}px`).toEqual([]);
+      }
+    }
   });
 });
