@@ -226,3 +226,32 @@ describe('the overdue view, live', () => {
     expect(api.sent('/api/moderation/overdue')).toHaveLength(4);
   });
 });
+
+describe('the overdue view, when the complaint shown leaves it', () => {
+  it('says so when its agency answers meanwhile, and that the reminder being written was not sent', async () => {
+    await openOverdue();
+    FakeWebSocket.last.ready();
+    const shown = api.state.overdue[0]!;
+    const box = panel().getByLabelText(/^Pengingat untuk/) as HTMLTextAreaElement;
+    fireEvent.input(box, { target: { value: 'Mohon dijawab hari ini.' } });
+    // The agency answers it: it is no longer overdue.
+    api.state.overdue = api.state.overdue.filter((item) => item.code !== shown.code);
+    FakeWebSocket.last.receive(message(shown.code, 'response', 'in_progress', shown.version + 1));
+    await waitFor(
+      () =>
+        expect(overdueSaid()).toBe(
+          `${shown.code} keluar dari daftar: sudah ditindaklanjuti instansi atau dipindahkan moderator lain. Pengingat untuknya tidak dikirim.`,
+        ),
+      { timeout: 3000 },
+    );
+    await panel().findByRole('heading', { level: 2, name: 'Jalan berlubang di Kediri' });
+    expect(postsTo('note')).toEqual([]);
+  });
+
+  it('says nothing of the kind when the moderator simply chooses another one', async () => {
+    await openOverdue();
+    fireEvent.click(overdueEntry('NTB-00000102'));
+    await panel().findByRole('heading', { level: 2, name: 'Jalan berlubang di Kediri' });
+    expect(overdueSaid()).toBe('');
+  });
+});

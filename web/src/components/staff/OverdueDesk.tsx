@@ -97,6 +97,17 @@ export function OverdueDesk(props: OverdueDeskProps) {
     }),
   );
 
+  // The complaint shown left the list by someone else's doing (its agency answered, another
+  // moderator moved it): its neighbour takes its place, and the moderator is told, since a
+  // reminder being written for it goes with it.
+  let movedOnHere: string | null = null;
+  createEffect(
+    on(selectedCode, (code, previous) => {
+      if (!previous || previous === code || previous === movedOnHere || list().find(previous)) return;
+      setSaid(t('desk.overdue.left', { code: previous }));
+    }),
+  );
+
   function focusSelected() {
     const code = selectedCode();
     document.getElementById(code ? overdueItemId(code) : 'overdue-empty')?.focus();
@@ -156,6 +167,7 @@ export function OverdueDesk(props: OverdueDeskProps) {
       await sendDeskAction(shown.code, action, shown.version);
       setConflict(null);
       // Its new agency has a new target: it leaves the list, and its neighbour takes its place.
+      movedOnHere = shown.code;
       setChosen(shown.code);
       list().remove(shown.code);
       setSaid(doneText(shown.code, action, t));

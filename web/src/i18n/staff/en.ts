@@ -102,6 +102,7 @@ export const messages: Translation<typeof id> = {
   'desk.overdue.loading': 'Loading the complaint…',
   'desk.overdue.itemError': 'The complaint could not be loaded.',
   'desk.overdue.gone': 'Someone else just changed {code} and it is no longer overdue: it is now {status}.',
+  'desk.overdue.left': '{code} left the list: its agency acted on it or another moderator moved it. No reminder was sent for it.',
   'desk.remind': 'Remind the agency',
   'desk.moveOn': 'Forward to another agency',
   'desk.remind.label': 'Reminder for {agency} (an internal note: only the agency and the moderators read it)',

@@ -103,6 +103,7 @@ export const messages = {
   'desk.overdue.loading': 'Memuat pengaduan…',
   'desk.overdue.itemError': 'Pengaduan gagal dimuat.',
   'desk.overdue.gone': '{code} baru saja diubah orang lain dan tidak lagi lewat tenggat: statusnya kini {status}.',
+  'desk.overdue.left': '{code} keluar dari daftar: sudah ditindaklanjuti instansi atau dipindahkan moderator lain. Pengingat untuknya tidak dikirim.',
   'desk.remind': 'Ingatkan instansi',
   'desk.moveOn': 'Teruskan ke instansi lain',
   'desk.remind.label': 'Pengingat untuk {agency} (catatan internal: hanya instansi dan moderator yang membacanya)',
