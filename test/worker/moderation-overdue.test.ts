@@ -155,6 +155,23 @@ describe('GET /api/moderation/overdue', () => {
     expect(after.items.find((i) => i.code === confidential)).toMatchObject({ agency: { slug: 'dinas-pupr-ntb' }, remindedAt: null });
   });
 
+  it('counts a reminder from the reporter’s reopening on, which gives the agency a new target', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk({ title: 'Lampu jalan padam lagi' });
+    let view = await act(moderator, code, 'forward', { version: 1, agency: 'pdam-giri-menang', priority: 'urgent' });
+    view = await act(moderator, code, 'note', { version: view.version, body: 'Pengingat sebelum selesai.' });
+    view = await act(pdam, code, 'resolve', { version: view.version, body: 'Sudah diperbaiki.' });
+    const reopened = await call(`/api/complaints/${code}/reopen`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Tracking-Token': trackingToken },
+      body: JSON.stringify({ version: view.version, reason: 'Lampunya padam lagi sejak semalam.' }),
+    });
+    expect(reopened.status, await reopened.clone().text()).toBe(200);
+    await dueIn(code, -1);
+    const item = (await overdueOk()).items.find((i) => i.code === code);
+    expect(item).toMatchObject({ status: 'in_progress', remindedAt: null });
+    await dueIn(code, 5); // not due yet again: the counts below are about the three above
+  });
+
   it('drops a complaint once the agency answers', async () => {
     const held = (await overdueOk()).items.find((i) => i.code === acknowledged)!;
     await act(pdam, acknowledged, 'respond', { version: held.version, body: 'Kami perbaiki hari ini.' });

@@ -81,11 +81,12 @@ const ph = sql.placeholder;
 const pastDue = sql`${complaints.dueAt} < ${ph('now')}`;
 
 /**
- * When a moderator last reminded the agency: their latest internal note since the current
- * forward. A note written with the forward itself (same batch, same time) is no reminder.
+ * When a moderator last reminded the agency: their latest internal note since the agency got
+ * the complaint (its latest forward, or the reporter's reopening, which starts a new target).
+ * A note written with the forward itself (same batch, same time) is no reminder.
  */
 const remindedAt = sql<number | null>`(select max(n.created_at) from events n
-  join (select f.id, f.created_at from events f where f.complaint_id = ${complaints.id} and f.type = 'forwarded' order by f.id desc limit 1) cur
+  join (select f.id, f.created_at from events f where f.complaint_id = ${complaints.id} and f.type in ('forwarded', 'reopened') order by f.id desc limit 1) cur
   where n.complaint_id = ${complaints.id} and n.type = 'note' and n.actor_role in ('moderator', 'admin')
   and n.id > cur.id and n.created_at > cur.created_at)`;
 

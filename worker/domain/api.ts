@@ -365,7 +365,7 @@ export interface OverdueItem {
   firstResponseAt: string | null;
   /** The agency's response target, passed. */
   dueAt: string;
-  /** The latest internal note by a moderator since the current forward, or null. */
+  /** The latest internal note by a moderator since the latest forward or reopening, or null. */
   remindedAt: string | null;
   version: number;
 }

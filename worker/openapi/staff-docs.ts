@@ -52,8 +52,8 @@ export const staffDocs = {
     tag: 'moderation',
     summary: { id: 'Lewat tenggat di instansi', en: 'Overdue at agencies' },
     description: {
-      id: 'Pengaduan yang dipegang instansi (diteruskan atau sedang diproses) melewati target waktu tanggapannya, yang paling lama lewat lebih dulu, termasuk yang rahasia: instansinya, kapan diteruskan, tenggatnya, dan kapan moderator terakhir mengingatkan (catatan internal sejak penerusan terakhir). `total` menghitung semuanya.',
-      en: 'Complaints agencies hold (forwarded or in progress) past their response target, most overdue first, confidential ones included: the agency, when it was forwarded, the due time, and when a moderator last reminded it (an internal note since the latest forward). `total` counts them all.',
+      id: 'Pengaduan yang dipegang instansi (diteruskan atau sedang diproses) melewati target waktu tanggapannya, yang paling lama lewat lebih dulu, termasuk yang rahasia: instansinya, kapan diteruskan, tenggatnya, dan kapan moderator terakhir mengingatkan (catatan internal sejak penerusan atau pembukaan kembali terakhir). `total` menghitung semuanya.',
+      en: 'Complaints agencies hold (forwarded or in progress) past their response target, most overdue first, confidential ones included: the agency, when it was forwarded, the due time, and when a moderator last reminded it (an internal note since the latest forward or reopening). `total` counts them all.',
     },
     ok: { status: 200, description: { id: 'Daftar itu (`OverdueResponse`).', en: 'The list (`OverdueResponse`).' } },
   },
