@@ -41,7 +41,7 @@ export function App() {
           <Route path="/admin/:section?" component={AdminSettings} matchFilters={{ section: adminSections }} />
           <Route path="/masuk" component={SignIn} />
           <Route path="/moderasi" component={Moderation} />
-          <Route path="/instansi" component={Inbox} />
+          <Route path="/instansi/:code?" component={Inbox} />
           <Route path="/statistik" component={Stats} />
           <Route path="/dokumentasi-api" component={ApiDocs} />
           <Route path="*404" component={NotFound} />

@@ -68,16 +68,20 @@ function installAlerts() {
     };
   }
   const shown: { title: string; body?: string }[] = [];
+  const notifications: FakeNotification[] = [];
   class FakeNotification {
     static permission = 'granted';
     static requestPermission = vi.fn();
+    onclick: (() => void) | null = null;
+    close = vi.fn();
     constructor(title: string, options: { body?: string }) {
       shown.push({ title, body: options.body });
+      notifications.push(this);
     }
   }
   vi.stubGlobal('AudioContext', FakeAudio);
   vi.stubGlobal('Notification', FakeNotification);
-  return { tones, shown, FakeNotification };
+  return { tones, shown, notifications, FakeNotification };
 }
 
 /** The socket drops; resolves once the inbox is live again on a new one (after the backoff). */
@@ -365,6 +369,39 @@ describe('the agency inbox', () => {
     FakeWebSocket.last.closedByServer(4001);
     await waitFor(() => expect(window.location.pathname + window.location.search).toBe('/masuk?lanjut=/instansi'), slow);
     expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
+  it('opens the complaint its address names, and names the one chosen in the address', async () => {
+    window.history.replaceState(null, '', `/instansi/${code(2)}`);
+    render(() => <App />);
+    const article = await screen.findByRole('article', {}, slow);
+    expect(within(article).getByRole('heading', { level: 2 }).textContent).toBe('Pipa bocor di Gerung');
+    expect(window.location.pathname).toBe(`/instansi/${code(2)}`);
+    const depth = window.history.length;
+    fireEvent.click(entry(1));
+    await waitFor(() => expect(within(screen.getByRole('article')).getByRole('heading', { level: 2 }).textContent).toBe('Air PDAM mati tiga hari'));
+    expect(window.location.pathname).toBe(`/instansi/${code(1)}`);
+    expect(window.history.length).toBe(depth); // replaced, not one back-step per complaint looked at
+  });
+
+  it('opens a complaint when its notification is clicked', async () => {
+    const { notifications } = installAlerts();
+    await openInbox();
+    await goLive();
+    FakeWebSocket.last.receive(api.forward(inboxItem(9, 0.5, { title: 'Banjir di Kediri' })));
+    await waitFor(() => expect(notifications).toHaveLength(1));
+    notifications[0]!.onclick!();
+    const article = await screen.findByRole('article', {}, slow);
+    await waitFor(() => expect(within(article).getByRole('heading', { level: 2 }).textContent).toBe('Banjir di Kediri'));
+    expect(window.location.pathname).toBe(`/instansi/${code(9)}`);
+    expect(notifications[0]!.close).toHaveBeenCalled();
+  });
+
+  it('comes back to the complaint its address names after signing in', async () => {
+    api.state.user = null;
+    window.history.replaceState(null, '', `/instansi/${code(2)}`);
+    render(() => <App />);
+    await waitFor(() => expect(window.location.pathname + window.location.search).toBe(`/masuk?lanjut=/instansi/${code(2)}`), slow);
   });
 
   it('sends someone not signed in to sign in first', async () => {

@@ -44,10 +44,17 @@ export async function askNotifyPermission(): Promise<NotifyPermission> {
   return Notification.requestPermission();
 }
 
-export function notify(title: string, body: string, tag: string) {
+export function notify(title: string, body: string, tag: string, onClick?: () => void) {
   if (notifyPermission() !== 'granted') return;
   try {
-    new Notification(title, { body, tag, lang: document.documentElement.lang });
+    const shown = new Notification(title, { body, tag, lang: document.documentElement.lang });
+    if (onClick) {
+      shown.onclick = () => {
+        window.focus();
+        onClick();
+        shown.close();
+      };
+    }
   } catch {
     // Some mobile browsers allow notifications from a service worker only: the beep told.
   }

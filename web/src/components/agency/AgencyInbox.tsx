@@ -1,7 +1,9 @@
 // The agency's inbox: the list with counts and a status filter beside the selected complaint.
 // It follows the agency's live topic: any event re-reads the list from the API (D1 is the
 // truth); a complaint newly forwarded here beeps and, when allowed, notifies.
-import { createSignal, For, onCleanup, Show } from 'solid-js';
+import { useNavigate } from '@solidjs/router';
+import { createSignal, For, onCleanup, onMount, Show } from 'solid-js';
+import { normaliseComplaintCode } from '../../../../worker/domain/complaint-code';
 import type { ComplaintView, StaffInfo } from '../../../../worker/domain/api';
 import { complaintStatuses, type ComplaintStatus } from '../../../../worker/domain/vocabulary';
 import type { LiveTopic } from '../../../../worker/domain/live';
@@ -14,6 +16,7 @@ import { useI18n } from '../../i18n';
 import { errorMessageKey } from '../../i18n/messages';
 import { LiveState } from '../../live/LiveState';
 import { useLiveTopic, type LiveEvent } from '../../live/useLiveTopic';
+import { INBOX_PATH } from '../../staff/destination';
 import { useStaffSession } from '../../staff/session';
 import { createNow } from '../staff/format';
 import { DETAIL_TITLE_ID, InboxDetail } from './InboxDetail';
@@ -21,7 +24,8 @@ import { InboxList } from './InboxList';
 
 const isUnauthenticated = (error: unknown) => error instanceof ApiError && error.code === 'unauthenticated';
 
-export function AgencyInbox(props: { user: StaffInfo }) {
+/** `code`: the complaint the address names (`/instansi/NTB-…`), opened first. */
+export function AgencyInbox(props: { user: StaffInfo; code?: string }) {
   const { t } = useI18n();
   const session = useStaffSession();
   const now = createNow();
@@ -32,10 +36,12 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   const [changedElsewhere, setChangedElsewhere] = createSignal(false);
   const [said, setSaid] = createSignal('');
   const [permission, setPermission] = createSignal(notifyPermission());
+  const navigate = useNavigate();
   /** Actions in flight: their own live echo is no news. */
   let acting = false;
 
   void inbox.refresh().catch(() => undefined);
+  const linked = props.code ? normaliseComplaintCode(props.code) : null;
 
   async function loadView(code: string) {
     setViewError(undefined);
@@ -53,11 +59,15 @@ export function AgencyInbox(props: { user: StaffInfo }) {
   function select(code: string) {
     if (code === selected()) return;
     setSelected(code);
+    // The address names it, to share or bookmark; no history entry per complaint looked at.
+    navigate(`${INBOX_PATH}/${code}`, { replace: true, scroll: false });
     setView(null);
     setChangedElsewhere(false);
     setSaid('');
     void loadView(code).then(() => document.getElementById(DETAIL_TITLE_ID)?.focus());
   }
+
+  onMount(() => linked && select(linked));
 
   /** Arrivals, each event once (the live hook sees to that): a beep, a notification each. */
   function announce(codes: string[]) {
@@ -66,7 +76,8 @@ export function AgencyInbox(props: { user: StaffInfo }) {
     beep();
     for (const code of fresh) {
       const title = inbox.find(code)?.title ?? '';
-      notify(t('inbox.arrived'), title ? `${code}: ${title}` : code, code);
+      // Clicked: this tab comes forward with the complaint open.
+      notify(t('inbox.arrived'), title ? `${code}: ${title}` : code, code, () => select(code));
     }
     setSaid(`${t('inbox.arrived')}: ${fresh.join(', ')}`);
   }
