@@ -34,11 +34,11 @@ export function listRequests(db: Database, f: RequestFilter): Promise<ComplaintR
     .limit(f.limit);
 }
 
-/** Complaints by code as anyone may open them (`openToThePublic`: not confidential, not rejected). */
+/** Non-confidential complaints by code, in any status (as anyone may open one by its code). */
 export function findRequestsByCode(db: Database, codes: string[]): Promise<ComplaintRow[]> {
   return inChunks(codes, (slice) =>
     selectComplaints(db)
-      .where(and(eq(complaints.confidential, false), ne(complaints.status, 'rejected'), inArray(complaints.code, slice)))
+      .where(and(eq(complaints.confidential, false), inArray(complaints.code, slice)))
       .orderBy(desc(complaints.submittedAt), desc(complaints.id)),
   );
 }

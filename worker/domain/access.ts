@@ -22,25 +22,16 @@ export function staffReaches(viewer: Viewer, complaint: ComplaintAccessFacts): b
   return viewer.agencyId !== null && viewer.agencyId === complaint.agencyId;
 }
 
-/**
- * What anyone may open by its code: not confidential, and not refused by the moderators (an
- * abusive or spam complaint is not published under the province's name; its reporter still
- * reads the refusal and its reason with the tracking token).
- */
-export function openToThePublic(complaint: { confidential: boolean; status: ComplaintStatus }): boolean {
-  return !complaint.confidential && complaint.status !== 'rejected';
-}
-
-export function maySeeComplaint(viewer: Viewer, complaint: ComplaintAccessFacts & { status: ComplaintStatus }): boolean {
+export function maySeeComplaint(viewer: Viewer, complaint: ComplaintAccessFacts): boolean {
   if (viewer.kind === 'reporter' || staffReaches(viewer, complaint)) return true;
-  return openToThePublic(complaint);
+  return !complaint.confidential;
 }
 
 /**
  * Anyone may see a complaint's photos once the moderators have screened it and let it through
  * (the public feed's statuses), unless it is confidential. Until then, or when they refuse
  * it, only its reporter and the staff who reach it do: a photo nobody has looked at is not
- * published under the province's name (the complaint's text, by its code, is, until they refuse it).
+ * published under the province's name (the complaint's text, by its code, still is).
  */
 export function photosArePublic(complaint: { confidential: boolean; status: ComplaintStatus }): boolean {
   return !complaint.confidential && (feedStatuses as readonly ComplaintStatus[]).includes(complaint.status);

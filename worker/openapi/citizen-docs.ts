@@ -106,8 +106,8 @@ export const citizenDocs = {
     tag: 'complaints',
     summary: { id: 'Satu pengaduan', en: 'One complaint' },
     description: {
-      id: 'Status, foto (bagi publik, setelah diloloskan moderator), dan riwayat publiknya. Dengan token pelacakan, juga data pelapor sendiri; staf melihat sebanyak yang diizinkan perannya. Bagi orang lain, pengaduan rahasia atau yang ditolak moderator dijawab tidak ditemukan. Tampilan publik (tanpa token dan tanpa cookie) bisa berumur sampai 5 detik; `Cache-Control: no-cache` meminta keadaan saat ini, seperti yang dilakukan pembaruan langsung.',
-      en: "Its status, photos (for the public, once the moderators have let it through) and public timeline. With the tracking token also the reporter's own details; staff see what their role allows. A confidential complaint, or one the moderators rejected, is not found for anyone else. The public's view (no token, no cookie) may be up to 5 seconds old; `Cache-Control: no-cache` asks for it as it is now, as live updates do.",
+      id: 'Status, foto (bagi publik, setelah diloloskan moderator), dan riwayat publiknya. Dengan token pelacakan, juga data pelapor sendiri; staf melihat sebanyak yang diizinkan perannya. Bagi orang lain, pengaduan rahasia dijawab tidak ditemukan. Tampilan publik (tanpa token dan tanpa cookie) bisa berumur sampai 5 detik; `Cache-Control: no-cache` meminta keadaan saat ini, seperti yang dilakukan pembaruan langsung.',
+      en: "Its status, photos (for the public, once the moderators have let it through) and public timeline. With the tracking token also the reporter's own details; staff see what their role allows. A confidential complaint is not found for anyone else. The public's view (no token, no cookie) may be up to 5 seconds old; `Cache-Control: no-cache` asks for it as it is now, as live updates do.",
     },
     access: [...reporterOrAnyone],
     ok: { status: 200, description: { id: 'Pengaduan itu (`ComplaintView`).', en: 'The complaint (`ComplaintView`).' } },
