@@ -1,8 +1,9 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
-import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, PhotoInfo, TimelineEvent } from '../domain/api';
+import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, OverdueItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeePhotos, maySeeReporter, photosArePublic, staffReaches, type Viewer } from '../domain/access';
 import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
+import type { OverdueRow } from './moderation';
 
 export const EXCERPT_LENGTH = 240;
 
@@ -16,8 +17,12 @@ export function filedVia({ complaint, apiKey }: ViewedComplaintRow): FiledVia | 
 }
 
 /** The category and the place, as every view names them. */
-const categoryOf = ({ category }: ViewedComplaintRow) => ({ slug: category.slug, name: { id: category.nameId, en: category.nameEn }, icon: category.icon });
-const placeOf = (row: ViewedComplaintRow) => ({ regency: row.regency, district: row.district, village: row.village });
+export const categoryOf = ({ category }: Pick<ViewedComplaintRow, 'category'>) => ({
+  slug: category.slug,
+  name: { id: category.nameId, en: category.nameEn },
+  icon: category.icon,
+});
+export const placeOf = (row: Pick<ViewedComplaintRow, 'regency' | 'district' | 'village'>) => ({ regency: row.regency, district: row.district, village: row.village });
 
 function common(row: ViewedComplaintRow) {
   const c = row.complaint;
@@ -136,6 +141,26 @@ export function moderationItem(
     duplicateCandidates: extras.duplicateCandidates,
     returned: extras.returned ? { ...extras.returned, at: extras.returned.at.toISOString() } : null,
     filedVia: filedVia(row),
+    version: c.version,
+  };
+}
+
+/** A complaint an agency holds past due, as the desk's overdue view lists it. */
+export function overdueItem(row: OverdueRow): OverdueItem {
+  const c = row.complaint;
+  return {
+    code: c.code,
+    title: c.title,
+    status: c.status,
+    priority: c.priority,
+    category: categoryOf(row),
+    place: placeOf(row),
+    agency: row.agency,
+    confidential: c.confidential,
+    forwardedAt: c.forwardedAt?.toISOString() ?? null,
+    firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
+    dueAt: c.dueAt!.toISOString(),
+    remindedAt: row.remindedAt === null ? null : new Date(row.remindedAt).toISOString(),
     version: c.version,
   };
 }

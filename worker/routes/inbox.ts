@@ -2,7 +2,7 @@
 // happened to them after a cursor, for a client catching up after a reconnect.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { EXCERPT_LENGTH } from '../db/complaint-views';
+import { categoryOf, EXCERPT_LENGTH, placeOf } from '../db/complaint-views';
 import { listPhotosOf } from '../db/complaints';
 import { answeredByAgency, countInbox, lastInboxEventId, listInbox, listInboxEvents } from '../db/inbox';
 import type { InboxEventsResponse, InboxItem, InboxResponse } from '../domain/api';
@@ -43,8 +43,8 @@ export const inboxRoutes = new Hono<AppEnv>()
         excerpt: [...c.description].slice(0, EXCERPT_LENGTH).join(''),
         status: c.status,
         priority: c.priority,
-        category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
-        place: { regency: row.regency, district: row.district, village: row.village },
+        category: categoryOf(row),
+        place: placeOf(row),
         anonymous: c.anonymous,
         confidential: c.confidential,
         submittedAt: c.submittedAt.toISOString(),

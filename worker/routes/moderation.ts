@@ -4,10 +4,10 @@
 // moderators to chase.
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { moderationItem } from '../db/complaint-views';
+import { moderationItem, overdueItem } from '../db/complaint-views';
 import { listPhotosOf } from '../db/complaints';
-import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue, listOverdueAtAgencies, type OverdueRow } from '../db/moderation';
-import type { ModerationItem, ModerationQueueResponse, OverdueItem, OverdueResponse } from '../domain/api';
+import { findComplaintsByCodes, latestReturns, listAgenciesByIds, listModerationQueue, listOverdueAtAgencies } from '../db/moderation';
+import type { ModerationItem, ModerationQueueResponse, OverdueResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { requireStaff } from '../http/staff';
@@ -17,27 +17,6 @@ const queueQuery = z.object({
   cursor: z.string().max(200).optional(),
   limit: z.coerce.number().int().min(1).max(100).optional(),
 });
-
-const iso = (at: Date | null) => at?.toISOString() ?? null;
-
-function overdueItem(row: OverdueRow): OverdueItem {
-  const c = row.complaint;
-  return {
-    code: c.code,
-    title: c.title,
-    status: c.status,
-    priority: c.priority,
-    category: { slug: row.category.slug, name: { id: row.category.nameId, en: row.category.nameEn }, icon: row.category.icon },
-    place: { regency: row.regency, district: row.district, village: row.village },
-    agency: row.agency,
-    confidential: c.confidential,
-    forwardedAt: iso(c.forwardedAt),
-    firstResponseAt: iso(c.firstResponseAt),
-    dueAt: c.dueAt!.toISOString(),
-    remindedAt: row.remindedAt === null ? null : new Date(row.remindedAt).toISOString(),
-    version: c.version,
-  };
-}
 
 export const moderationRoutes = new Hono<AppEnv>().get(
   '/queue',
