@@ -2,12 +2,10 @@
 // the selection, and one another moderator decided leaves it with a word about it.
 import { fireEvent, screen, waitFor } from '@solidjs/testing-library';
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { LiveMessage } from '../../../worker/domain/live';
-import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import { resetStaffSession } from '../../../web/src/staff/session';
 import { FakeWebSocket } from '../fake-websocket';
 import { useAppPage } from '../page-helpers';
-import { expectFocusOn, openDesk, queueCodes, queueEntry, selectedCode, statusLine } from './desk-helpers';
+import { expectFocusOn, liveMessage, openDesk, queueCodes, queueEntry, selectedCode, statusLine } from './desk-helpers';
 import { installStaffApi, itemFixture, moderator } from './fake-staff-api';
 
 let api: ReturnType<typeof installStaffApi>;
@@ -19,16 +17,6 @@ beforeEach(() => {
   api.state.queue = [itemFixture(1, 30), itemFixture(2, 3), itemFixture(3, 1)];
 });
 
-let nextEventId = 500;
-const message = (code: string, eventType: string, status: ComplaintStatus, version: number): LiveMessage => ({
-  type: 'event',
-  topic: 'moderation',
-  eventId: nextEventId++,
-  eventType,
-  complaintCode: code,
-  status,
-  version,
-});
 const liveState = () => document.querySelector('.live-state')!.textContent;
 
 async function openLive() {
@@ -47,7 +35,7 @@ describe('the moderation desk, live', () => {
     expectFocusOn('NTB-00000002');
 
     api.state.queue = [...api.state.queue, itemFixture(4, 0)];
-    FakeWebSocket.last.receive(message('NTB-00000004', 'submitted', 'submitted', 1));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000004', 'submitted', 'submitted', 1));
     await waitFor(() => expect(queueCodes()).toEqual(['NTB-00000001', 'NTB-00000002', 'NTB-00000003', 'NTB-00000004']));
     expect(statusLine()).toBe('Masuk antrean: NTB-00000004.');
     expect(screen.getByText('4 pengaduan menunggu keputusan, yang terlama di atas.')).toBeTruthy();
@@ -59,7 +47,7 @@ describe('the moderation desk, live', () => {
     await openLive();
     expect(selectedCode()).toBe('NTB-00000001');
     api.state.queue = [itemFixture(9, 40, { title: 'Dikembalikan instansi' }), ...api.state.queue];
-    FakeWebSocket.last.receive(message('NTB-00000009', 'returned', 'submitted', 5));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000009', 'returned', 'submitted', 5));
     await waitFor(() => expect(queueCodes()[0]).toBe('NTB-00000009'));
     expect(selectedCode()).toBe('NTB-00000001');
   });
@@ -68,13 +56,13 @@ describe('the moderation desk, live', () => {
     await openLive();
     const version = api.state.queue[1]!.version;
     api.changeElsewhere('NTB-00000002', { forwardTo: 'pdam-giri-menang' });
-    FakeWebSocket.last.receive(message('NTB-00000002', 'forwarded', 'forwarded', version + 1));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000002', 'forwarded', 'forwarded', version + 1));
     await waitFor(() => expect(queueCodes()).toEqual(['NTB-00000001', 'NTB-00000003']));
     expect(statusLine()).toBe('NTB-00000002 sudah diputuskan moderator lain: Diteruskan ke instansi.');
     expect(selectedCode()).toBe('NTB-00000001');
 
     // An older echo of something already known changes nothing.
-    FakeWebSocket.last.receive(message('NTB-00000003', 'forwarded', 'forwarded', api.state.queue[1]!.version));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000003', 'forwarded', 'forwarded', api.state.queue[1]!.version));
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(queueCodes()).toEqual(['NTB-00000001', 'NTB-00000003']);
   });
@@ -83,7 +71,7 @@ describe('the moderation desk, live', () => {
     await openLive();
     const version = api.state.queue[0]!.version;
     api.changeElsewhere('NTB-00000001', { forwardTo: 'pdam-giri-menang' });
-    FakeWebSocket.last.receive(message('NTB-00000001', 'rejected', 'rejected', version + 1));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000001', 'rejected', 'rejected', version + 1));
     await waitFor(() => expect(selectedCode()).toBe('NTB-00000002'));
     expect(statusLine()).toBe('NTB-00000001 sudah diputuskan moderator lain: Ditolak.');
   });

@@ -3,13 +3,11 @@
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { ComplaintView } from '../../../worker/domain/api';
-import type { LiveMessage } from '../../../worker/domain/live';
-import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import { REMIND_TEXT } from '../../../web/src/components/staff/OverdueDesk';
 import { resetStaffSession } from '../../../web/src/staff/session';
 import { FakeWebSocket } from '../fake-websocket';
 import { useAppPage } from '../page-helpers';
-import { openDesk } from './desk-helpers';
+import { liveMessage, openDesk } from './desk-helpers';
 import { agencies, hoursAgo, installStaffApi, itemFixture, moderator, overdueFixture } from './fake-staff-api';
 
 let api: ReturnType<typeof installStaffApi>;
@@ -187,16 +185,6 @@ describe('the overdue view of the desk', () => {
   });
 });
 
-let nextEventId = 900;
-const message = (code: string, eventType: string, status: ComplaintStatus, version: number): LiveMessage => ({
-  type: 'event',
-  topic: 'moderation',
-  eventId: nextEventId++,
-  eventType,
-  complaintCode: code,
-  status,
-  version,
-});
 
 describe('the overdue view, live', () => {
   it('rereads the list and its count once for a burst of events that change it', async () => {
@@ -208,19 +196,19 @@ describe('the overdue view, live', () => {
     // The cron marks three more breaches at once.
     const late = [overdueFixture(3, 1), overdueFixture(4, 1), overdueFixture(5, 1)];
     api.state.overdue = [...api.state.overdue, ...late];
-    for (const item of late) FakeWebSocket.last.receive(message(item.code, 'breached', 'forwarded', item.version));
+    for (const item of late) FakeWebSocket.last.receive(liveMessage(item.code, 'breached', 'forwarded', item.version));
     await waitFor(() => expect(tab(/^Lewat tenggat di instansi/).textContent).toBe('Lewat tenggat di instansi (5)'), { timeout: 3000 });
     expect(api.sent('/api/moderation/overdue')).toHaveLength(3);
 
     // The agency answers one: it leaves the list. A new submission, or an answer on a complaint
     // the list does not hold, is not the list's business.
     api.state.overdue = api.state.overdue.filter((item) => item.code !== 'NTB-00000103');
-    FakeWebSocket.last.receive(message('NTB-00000103', 'response', 'in_progress', 3));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000103', 'response', 'in_progress', 3));
     await waitFor(() => expect(tab(/^Lewat tenggat di instansi/).textContent).toBe('Lewat tenggat di instansi (4)'), { timeout: 3000 });
     api.state.queue = [...api.state.queue, itemFixture(4, 0)];
-    FakeWebSocket.last.receive(message('NTB-00000004', 'submitted', 'submitted', 1));
-    FakeWebSocket.last.receive(message('NTB-00000999', 'response', 'in_progress', 3));
-    FakeWebSocket.last.receive(message('NTB-00000998', 'note', 'forwarded', 4));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000004', 'submitted', 'submitted', 1));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000999', 'response', 'in_progress', 3));
+    FakeWebSocket.last.receive(liveMessage('NTB-00000998', 'note', 'forwarded', 4));
     await waitFor(() => expect(tab(/^Antrean triase/).textContent).toBe('Antrean triase (4)'));
     await new Promise((resolve) => setTimeout(resolve, 700));
     expect(api.sent('/api/moderation/overdue')).toHaveLength(4);
@@ -236,7 +224,7 @@ describe('the overdue view, when the complaint shown leaves it', () => {
     fireEvent.input(box, { target: { value: 'Mohon dijawab hari ini.' } });
     // The agency answers it: it is no longer overdue.
     api.state.overdue = api.state.overdue.filter((item) => item.code !== shown.code);
-    FakeWebSocket.last.receive(message(shown.code, 'response', 'in_progress', shown.version + 1));
+    FakeWebSocket.last.receive(liveMessage(shown.code, 'response', 'in_progress', shown.version + 1));
     await waitFor(
       () =>
         expect(overdueSaid()).toBe(

@@ -1,6 +1,8 @@
 // Opening the desk as a signed-in moderator, and reading it the way a moderator does.
 import { render, screen, within } from '@solidjs/testing-library';
 import { expect } from 'vitest';
+import type { LiveMessage } from '../../../worker/domain/live';
+import type { ComplaintStatus } from '../../../worker/domain/vocabulary';
 import { App } from '../../../web/src/App';
 
 /** The first visit to a lazy page transforms its modules: slower than the default second. */
@@ -51,3 +53,15 @@ export function expectFiledVia(article: HTMLElement, app: string, url: string) {
   expect(link.getAttribute('target')).toBe('_blank');
   expect(link.getAttribute('rel')).toBe('noopener noreferrer nofollow');
 }
+
+let nextEventId = 500;
+/** A live event on the moderators' topic, as the queue consumer publishes it; each a new id. */
+export const liveMessage = (code: string, eventType: string, status: ComplaintStatus, version: number): LiveMessage => ({
+  type: 'event',
+  topic: 'moderation',
+  eventId: nextEventId++,
+  eventType,
+  complaintCode: code,
+  status,
+  version,
+});

@@ -25,6 +25,7 @@ import {
 import { DeskItem } from './DeskItem';
 import { useDeskKeys } from './deskKeys';
 import { DeskKeysHelp } from './DeskKeysHelp';
+import { DeskNotices } from './DeskNotices';
 import { createNow } from './format';
 import { ITEM_TITLE_ID } from './ItemDetails';
 import { OverdueDesk } from './OverdueDesk';
@@ -293,16 +294,7 @@ export function ModerationDesk() {
           </a>
           <DeskKeysHelp />
         </div>
-        <p role="status" class="desk-said">
-          {said()}
-        </p>
-        <Show when={conflict()?.gone}>
-          {(gone) => (
-            <p role="alert" class="desk-conflict">
-              {gone()}
-            </p>
-          )}
-        </Show>
+        <DeskNotices said={said()} gone={conflict()?.gone} />
         <Show
           when={queue.status() === 'ready'}
           fallback={

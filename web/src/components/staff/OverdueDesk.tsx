@@ -15,6 +15,7 @@ import { DETAIL_TITLE_ID, InboxDetail } from '../agency/InboxDetail';
 import { spanText } from '../agency/due';
 import { formatDateTime } from '../public/format';
 import { doneText, failureText, sendDeskAction, type DeskAction } from './actions';
+import { DeskNotices } from './DeskNotices';
 import { ForwardForm } from './ForwardForm';
 import { OverdueList, overdueItemId } from './OverdueList';
 import './DeskActions.css';
@@ -210,16 +211,7 @@ export function OverdueDesk(props: OverdueDeskProps) {
           </p>
         </div>
       </Show>
-      <p role="status" class="desk-said overdue-said">
-        {said()}
-      </p>
-      <Show when={conflict()?.gone}>
-        {(gone) => (
-          <p role="alert" class="desk-conflict">
-            {gone()}
-          </p>
-        )}
-      </Show>
+      <DeskNotices said={said()} gone={conflict()?.gone} class="overdue-said" />
       <Show when={list().status() === 'ready'}>
         <Show when={selected()} fallback={<p id="overdue-empty" tabindex="-1">{t('desk.overdue.empty')}</p>}>
           {(item) => (
