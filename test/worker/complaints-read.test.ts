@@ -60,6 +60,60 @@ describe('GET /api/complaints/:code (tracking)', () => {
     expect((await view(code, trackingToken)).status).toBe(200);
   });
 
+  it("withholds a refused complaint's own words from the public, not from its reporter or the moderators", async () => {
+    const text = {
+      title: 'Kepala dinas X menerima suap',
+      description: 'Tuduhan tanpa bukti terhadap seorang pejabat yang disebut namanya.',
+      address: 'Rumah pejabat di Jl. Contoh 12',
+    };
+    const { code, trackingToken } = await newCitizen().fileOk(text);
+    const comment = 'Tolong sebarkan nama pejabat ini.';
+    const commented = await call(`/api/complaints/${code}/comments`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'X-Tracking-Token': trackingToken },
+      body: JSON.stringify({ body: comment }),
+    });
+    expect(commented.status).toBe(201);
+    // Until the moderators decide, whoever holds the code reads it (the reporter shares it).
+    expect(await (await view(code)).json<ComplaintView>()).toMatchObject({ ...text, textWithheld: false });
+
+    const { cookie } = await signIn('moderator');
+    const reason = 'Tidak sopan dan menyerang pribadi.';
+    const { version } = await (await call(`/api/complaints/${code}`, { headers: { Cookie: cookie } })).json<ComplaintView>();
+    const rejected = await call(`/api/complaints/${code}/reject`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Cookie: cookie },
+      body: JSON.stringify({ version, reason: 'abusive', message: reason }),
+    });
+    expect(rejected.status, await rejected.clone().text()).toBe(200);
+
+    const res = await view(code);
+    const publicView = await res.json<ComplaintView>();
+    expect(publicView).toMatchObject({
+      code,
+      status: 'rejected',
+      textWithheld: true,
+      title: '',
+      description: '',
+      address: null,
+      lat: null,
+      lng: null,
+      category: { slug: 'air-bersih' },
+      place: { village: { name: 'Ampenan Selatan' } },
+    });
+    // The reason stays: the reporter's friends learn why; the reporter's own comment does not.
+    expect(publicView.events.find((e) => e.type === 'rejected')).toMatchObject({ body: reason, details: { reason: 'abusive' } });
+    expect(publicView.events.find((e) => e.type === 'comment')).toMatchObject({ actor: 'citizen', body: null });
+    const published = JSON.stringify(publicView);
+    for (const words of [text.title, text.description, text.address, comment, '-8.5772', '116.0735']) expect(published).not.toContain(words);
+
+    const own = await (await view(code, trackingToken)).json<ComplaintView>();
+    expect(own).toMatchObject({ ...text, lat: -8.5772, textWithheld: false });
+    expect(own.events.find((e) => e.type === 'comment')?.body).toBe(comment);
+    const staffView = await (await call(`/api/complaints/${code}`, { headers: { Cookie: cookie } })).json<ComplaintView>();
+    expect(staffView).toMatchObject({ ...text, textWithheld: false });
+  });
+
   it('answers an unknown code with 404 and a malformed one with 400', async () => {
     await expectError(await view('NTB-00000000'), 404, 'not_found');
     await expectError(await view('NTB-1234'), 400, 'validation_failed');

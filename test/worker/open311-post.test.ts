@@ -333,7 +333,13 @@ describe('a request’s round trip', () => {
   it('tells a refused request why it was closed', async () => {
     const rejected = await file();
     await act(moderator, rejected, 'reject', { reason: 'not_public_service', message: 'Bukan layanan publik pemerintah daerah.' });
-    expect(await request(rejected)).toMatchObject({ status: 'closed', status_notes: 'Bukan layanan publik pemerintah daerah.' });
+    const refused = await request(rejected);
+    expect(refused).toMatchObject({ status: 'closed', status_notes: 'Bukan layanan publik pemerintah daerah.', service_notice: expect.stringContaining('Ditolak') });
+    // What it said is not published: no description, street or pin (the area stays).
+    const words = (await stored(rejected))!;
+    expect(refused).toMatchObject({ description: '', lat: null, long: null, address: 'Ampenan Selatan, Ampenan, Kota Mataram, Nusa Tenggara Barat' });
+    expect(JSON.stringify(refused)).not.toContain(words.description as string);
+    expect(JSON.stringify(refused)).not.toContain(words.address as string);
 
     const original = await file();
     const copy = await file();

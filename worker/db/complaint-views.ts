@@ -1,7 +1,7 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
 import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, OverdueItem, PhotoInfo, TimelineEvent } from '../domain/api';
-import { maySeeInternalEvents, maySeePhotos, maySeeReporter, photosArePublic, staffReaches, type Viewer } from '../domain/access';
+import { maySeeInternalEvents, maySeePhotos, maySeeReporter, maySeeText, photosArePublic, staffReaches, type Viewer } from '../domain/access';
 import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
 import type { OverdueRow } from './moderation';
 
@@ -59,13 +59,16 @@ export function complaintView(
   row: ViewedComplaintRow,
   photos: PhotoRow[],
   events: EventRow[],
-  viewer: { isReporter: boolean; seesReporter: boolean; seesPhotos: boolean; isStaff: boolean },
+  viewer: { isReporter: boolean; seesReporter: boolean; seesPhotos: boolean; seesText: boolean; isStaff: boolean },
 ): ComplaintView {
   const c = row.complaint;
+  const timeline = events.map(timelineEvent);
   return {
     ...common(row),
     ...complaintCore(row),
-    events: events.map(timelineEvent),
+    ...(!viewer.seesText && withheldText),
+    textWithheld: !viewer.seesText,
+    events: viewer.seesText ? timeline : timeline.map((e) => (e.actor === 'citizen' ? { ...e, body: null } : e)),
     photos: viewer.seesPhotos ? photos.map(photoInfo) : [],
     photosPublic: photosArePublic(c),
     reporter: viewer.seesReporter ? { name: c.reporterName, phone: c.reporterPhone, email: c.reporterEmail } : null,
@@ -74,6 +77,9 @@ export function complaintView(
     version: c.version,
   };
 }
+
+/** What stands in for a complaint's own words where `maySeeText` says no (ComplaintView's `textWithheld`). */
+const withheldText = { title: '', description: '', address: null, lat: null, lng: null } as const;
 
 export function feedItem(row: ViewedComplaintRow, photos: PhotoRow[]): FeedItem {
   const first = photos[0];
@@ -96,6 +102,7 @@ export function viewFor({ row, photos, events }: LoadedComplaint, viewer: Viewer
       isReporter: viewer.kind === 'reporter',
       seesReporter: maySeeReporter(viewer, row.complaint),
       seesPhotos: maySeePhotos(viewer, row.complaint),
+      seesText: maySeeText(viewer, row.complaint),
       isStaff: staffReaches(viewer, row.complaint),
     },
   );

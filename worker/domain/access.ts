@@ -37,6 +37,22 @@ export function photosArePublic(complaint: { confidential: boolean; status: Comp
   return !complaint.confidential && (feedStatuses as readonly ComplaintStatus[]).includes(complaint.status);
 }
 
+/**
+ * A complaint's own words (title, description, street address, pin, and what its reporter
+ * wrote later): anyone holding its code may read them, until the moderators refuse it (abuse,
+ * spam, not a public matter): from then on only its reporter and the staff who reach it do,
+ * so that a refused complaint is not published under the province's name. Its status, dates,
+ * category, area and the moderators' reason stay readable: the reporter's friends or the app
+ * that filed it learn that it was refused and why.
+ */
+export function textIsPublic(complaint: { status: ComplaintStatus }): boolean {
+  return complaint.status !== 'rejected';
+}
+
+export function maySeeText(viewer: Viewer, complaint: ComplaintAccessFacts & { status: ComplaintStatus }): boolean {
+  return viewer.kind === 'reporter' || staffReaches(viewer, complaint) || textIsPublic(complaint);
+}
+
 export function maySeePhotos(viewer: Viewer, complaint: ComplaintAccessFacts & { status: ComplaintStatus }): boolean {
   return viewer.kind === 'reporter' || staffReaches(viewer, complaint) || photosArePublic(complaint);
 }

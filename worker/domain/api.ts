@@ -242,6 +242,13 @@ export interface ComplaintView extends ComplaintCore {
   photosPublic: boolean;
   /** Only for the reporter (tracking token) and staff. */
   reporter: { name: string | null; phone: string | null; email: string | null } | null;
+  /**
+   * True when the public reads a complaint the moderators refused: its own words are not
+   * shown (`title` and `description` empty, `address`, `lat` and `lng` null, the reporter's
+   * comments without `body`); status, dates, category, area and the moderators' reason are.
+   * Its reporter (tracking token) and the staff who reach it read everything.
+   */
+  textWithheld: boolean;
   /** True when the request carried this complaint's tracking token. */
   viewerIsReporter: boolean;
   /** Only for staff who reach the complaint; null when filed through our own client. */

@@ -1,7 +1,7 @@
 // A complaint as a GeoReport v2 service request: what a stranger may see of it and no
 // more (no reporter, ever), with our finer status told in `service_notice`.
 import type { ComplaintRow } from '../db/complaints';
-import { photosArePublic } from '../domain/access';
+import { photosArePublic, textIsPublic } from '../domain/access';
 import { trackingPath } from '../domain/tracking-link';
 import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
 
@@ -25,7 +25,7 @@ export const serviceNotices: Record<ComplaintStatus, string> = {
   in_progress: 'Sedang ditangani instansi. / Being handled by the agency.',
   resolved: 'Dinyatakan selesai oleh instansi; menunggu konfirmasi pelapor. / Resolved by the agency; awaiting the reporter’s confirmation.',
   closed: 'Selesai. / Closed.',
-  rejected: 'Ditolak moderator. / Rejected by the moderators.',
+  rejected: 'Ditolak moderator; isi pengaduan tidak dipublikasikan. / Rejected by the moderators; its text is not published.',
   duplicate: 'Duplikat pengaduan lain. / A duplicate of another complaint.',
 };
 
@@ -79,9 +79,12 @@ export function witaDateTime(at: Date): string {
   return `${new Date(at.getTime() + WITA_OFFSET_MS).toISOString().slice(0, 19)}+08:00`;
 }
 
-/** Most specific first, as the specification asks: street, village, district, regency, province. */
+/**
+ * Most specific first, as the specification asks: street, village, district, regency, province.
+ * Of a refused complaint, as of its words, the street is not told (`textIsPublic`).
+ */
 function addressOf(row: ComplaintRow): string {
-  return [row.complaint.address, row.village.name, row.district.name, row.regency.name, 'Nusa Tenggara Barat'].filter(Boolean).join(', ');
+  return [textIsPublic(row.complaint) ? row.complaint.address : null, row.village.name, row.district.name, row.regency.name, 'Nusa Tenggara Barat'].filter(Boolean).join(', ');
 }
 
 /** When the request became closed in the specification's sense (resolved, or refused). */
@@ -93,13 +96,15 @@ function closedAt(row: ComplaintRow): Date {
 export function serviceRequest(row: ComplaintRow, extras: { statusNotes: string | null; mediaUrl: string | null }) {
   const c = row.complaint;
   const status = open311Statuses[c.status];
+  // A refused complaint keeps its status, notes and dates; its words and pin are not published.
+  const told = textIsPublic(c);
   return {
     service_request_id: c.code,
     status,
     status_notes: extras.statusNotes,
     service_name: row.category.nameId,
     service_code: row.category.slug,
-    description: c.description,
+    description: told ? c.description : '',
     agency_responsible: row.agency?.name ?? null,
     service_notice: serviceNotices[c.status],
     requested_datetime: witaDateTime(c.submittedAt),
@@ -108,8 +113,8 @@ export function serviceRequest(row: ComplaintRow, extras: { statusNotes: string 
     address: addressOf(row),
     address_id: null,
     zipcode: null,
-    lat: c.lat,
-    long: c.lng,
+    lat: told ? c.lat : null,
+    long: told ? c.lng : null,
     media_url: extras.mediaUrl,
   };
 }

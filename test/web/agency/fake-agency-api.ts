@@ -103,6 +103,7 @@ export function installAgencyApi() {
     photosPublic: !item.confidential,
     // As the Worker answers an agency (maySeeReporter): no reporter when anonymous or confidential.
     reporter: item.anonymous || item.confidential ? null : { name: 'Baiq Nurul', phone: '081234567890', email: null },
+    textWithheld: false,
     viewerIsReporter: false,
     filedVia: state.filedVia.get(item.code) ?? null,
     version: item.version,

@@ -108,6 +108,20 @@ describe('tracking page of a rejected or duplicate complaint', () => {
     open('/lacak/NTB-REJ00001');
     expect(await screen.findByText('Alasan: bukan urusan layanan publik pemerintah')).toBeTruthy();
     expect(screen.getByText('Ini urusan pribadi antarwarga.')).toBeTruthy();
+    // Its own words are not published: the page says so instead of showing an empty title.
+    expect(screen.getByRole('heading', { level: 1, name: 'Isi pengaduan tidak ditampilkan' })).toBeTruthy();
+    expect(screen.getByText(/Moderator menolak pengaduan ini, sehingga judul, uraian, alamat/)).toBeTruthy();
+    expect(document.body.textContent).not.toContain('Air PDAM mati tiga hari');
+    expect(document.body.textContent).not.toContain('Jalan Raya Gerung');
+    expect(document.body.textContent).not.toContain('Sejak Senin air tidak mengalir');
+  });
+
+  it('shows the reporter their rejected complaint in full, saying the public does not see it', async () => {
+    api.addComplaint(complaintFixture({ code: 'NTB-REJ00002', status: 'rejected', agency: null }));
+    open(`/lacak/NTB-REJ00002#t=${TOKEN}`);
+    expect(await screen.findByRole('heading', { level: 1, name: 'Air PDAM mati tiga hari' })).toBeTruthy();
+    expect(document.querySelector('.complaint-description')!.textContent).toContain('Sejak Senin air tidak mengalir di Dusun Dasan.');
+    expect(screen.getByText(/isi pengaduan ini tidak ditampilkan kepada publik; hanya Anda dan petugas/)).toBeTruthy();
   });
 
   it('links the complaint a duplicate repeats', async () => {

@@ -67,6 +67,7 @@ export function complaintFixture(overrides: Partial<ComplaintView> = {}): Compla
     ],
     photosPublic: !overrides.confidential,
     reporter: { name: 'Baiq Nurul', phone: '081234567890', email: null },
+    textWithheld: false,
     viewerIsReporter: false,
     filedVia: null,
     version: 3,
@@ -187,7 +188,11 @@ export function installPublicApi() {
       const view = complaints.get(decodeURIComponent(one[1]!));
       const reporter = isReporterFor(view);
       if (!view || (view.confidential && !reporter)) return error(404, 'not_found');
-      return json(200, { ...view, reporter: reporter ? view.reporter : null, viewerIsReporter: reporter });
+      const seen = { ...view, reporter: reporter ? view.reporter : null, viewerIsReporter: reporter };
+      // As the API withholds a refused complaint's own words from the public.
+      if (view.status !== 'rejected' || reporter) return json(200, seen);
+      const events = view.events.map((e) => (e.actor === 'citizen' ? { ...e, body: null } : e));
+      return json(200, { ...seen, title: '', description: '', address: null, lat: null, lng: null, events, textWithheld: true });
     }
 
     if (path === '/api/complaints' || path.startsWith('/api/complaints?')) {

@@ -155,6 +155,7 @@ export function installStaffApi() {
     photos: item.photos,
     photosPublic: !item.confidential && (feedStatuses as readonly ComplaintStatus[]).includes(status),
     reporter: item.reporter,
+    textWithheld: false,
     viewerIsReporter: false,
     filedVia: item.filedVia,
     version: item.version,

@@ -155,7 +155,12 @@ function TrackComplaint(props: { code: string }) {
             <ComplaintFacts complaint={view()} />
             <section aria-labelledby="description-title">
               <h2 id="description-title">{t('track.description')}</h2>
-              <p class="complaint-description">{view().description}</p>
+              <Show when={!view().textWithheld} fallback={<p class="field-hint">{t('track.withheld.public')}</p>}>
+                <p class="complaint-description">{view().description}</p>
+              </Show>
+              <Show when={view().viewerIsReporter && view().status === 'rejected'}>
+                <p class="field-hint">{t('track.withheld.reporter')}</p>
+              </Show>
             </section>
             <Show when={view().photos.length > 0}>
               <section aria-labelledby="photos-title">

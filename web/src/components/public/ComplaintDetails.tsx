@@ -12,7 +12,7 @@ export function ComplaintHeader(props: { complaint: ComplaintView }) {
       <p class="complaint-code">
         {t('track.codeLabel')} <strong>{props.complaint.code}</strong>
       </p>
-      <h1 id="complaint-title">{props.complaint.title}</h1>
+      <h1 id="complaint-title">{props.complaint.textWithheld ? t('track.withheld.title') : props.complaint.title}</h1>
       <div class="complaint-status">
         <StatusBadge status={props.complaint.status} />
         <p>{t(`track.statusHelp.${props.complaint.status}`)}</p>

@@ -49,6 +49,10 @@ export const messages = {
   'track.updatedAt': 'Terakhir diperbarui',
   'track.reporter': 'Pelapor',
   'track.description': 'Isi pengaduan',
+  'track.withheld.title': 'Isi pengaduan tidak ditampilkan',
+  'track.withheld.public':
+    'Moderator menolak pengaduan ini, sehingga judul, uraian, alamat, dan komentar pelapornya hanya dapat dibaca oleh pelapor dan petugas.',
+  'track.withheld.reporter': 'Karena ditolak moderator, isi pengaduan ini tidak ditampilkan kepada publik; hanya Anda dan petugas yang dapat membacanya.',
   'track.photos': 'Foto',
   'track.photoAlt': 'Foto {n} dari {total} yang dilampirkan pelapor',
   'track.photoLoading': 'Memuat foto…',
