@@ -176,6 +176,16 @@ describe('POST /api/complaints: refusals name the field and write nothing', () =
     // Another address is not held back.
     await newCitizen().fileOk();
   });
+
+  it('counts a whole IPv6 /64 as one client: a phone that changes its address within it is still limited', async () => {
+    // Every subscriber gets a /64 and picks addresses in it at will (privacy extensions).
+    const from = (ip: string) => ({ 'CF-Connecting-IP': ip, 'X-Client-Key': crypto.randomUUID(), 'Content-Type': 'application/json' });
+    const file = (ip: string) => call('/api/complaints', { method: 'POST', headers: from(ip), body: '{"nonsense":true}' });
+    for (let i = 1; i <= 20; i++) expect((await file(`2001:db8:77:5:${i.toString(16)}::1`)).status).toBe(400);
+    await expectError(await file('2001:0db8:0077:0005:ffff:ffff:ffff:ffff'), 429, 'rate_limited');
+    // The next /64 is another subscriber.
+    expect((await file('2001:db8:77:6::1')).status).toBe(400);
+  });
 });
 
 export { place };

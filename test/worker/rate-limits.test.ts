@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { createDb } from '../../worker/db/client';
 import { countRequest, peekRequests } from '../../worker/db/rate-limits';
 import { retryAfterSeconds, slidingEstimate } from '../../worker/domain/rate-limit';
+import { addressBlock } from '../../worker/http/client';
 
 const windowMs = 600_000;
 const T = 1_800_000_000_000; // a window boundary: a multiple of ten minutes
@@ -43,5 +44,14 @@ describe('sliding-window rate limits', () => {
     expect(await peekRequests(db, key, at(2 * windowMs + windowMs / 2))).toBeCloseTo(1, 3);
     // After a pause of two windows the count starts afresh.
     expect(await countRequest(db, key, at(4 * windowMs))).toBe(1);
+  });
+
+  it('counts an IPv6 client by its /64, however the address is written, and an IPv4 one by its address', () => {
+    for (const ip of ['2001:db8:1:2::1', '2001:0DB8:0001:0002:ffff:ffff:ffff:ffff', '2001:db8:1:2:0:0:5efe:192.0.2.1']) expect(addressBlock(ip)).toBe('2001:db8:1:2::/64');
+    expect(addressBlock('2001:db8::1')).toBe('2001:db8:0:0::/64');
+    expect(addressBlock('::1')).toBe('0:0:0:0::/64');
+    expect(addressBlock('::ffff:198.51.100.7')).toBe('198.51.100.7');
+    expect(addressBlock('198.51.100.7')).toBe('198.51.100.7');
+    expect(addressBlock('unknown')).toBe('unknown');
   });
 });
