@@ -52,6 +52,20 @@ describe('staff sign-in', () => {
     expect(Number(res.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
+  it('lets no more than the limit of guesses sent at once be checked', async () => {
+    // A burst arrives before any of its failures is counted: each must hold its place first.
+    const { username, password } = await createStaff('agency', 'pdam-giri-menang');
+    const answers = await Promise.all(Array.from({ length: 40 }, (_, i) => login(username, `tebakan-${i}`, ip())));
+    const checked = answers.filter((res) => res.status === 401).length;
+    expect(checked).toBeLessThanOrEqual(5);
+    expect(answers.every((res) => res.status === 401 || res.status === 429)).toBe(true);
+    await expectError(await login(username, password, ip()), 429, 'rate_limited');
+    // Sign-ins that succeed are no failures: a whole office behind one address signs in.
+    const office = ip();
+    const staff = await Promise.all(Array.from({ length: 3 }, () => createStaff('agency', 'pdam-giri-menang')));
+    for (let i = 0; i < 24; i++) expect((await login(staff[i % 3]!.username, staff[i % 3]!.password, office)).status).toBe(200);
+  });
+
   it('limits failed sign-ins per client, whatever the username', async () => {
     const client = ip();
     for (let i = 0; i < 20; i++) await login(`orang-${i}`, 'tebakan', client);

@@ -42,6 +42,18 @@ export async function peekRequests(db: Database, key: string, w: SlidingWindow):
   return slidingEstimate(w, row);
 }
 
+/**
+ * Takes back one request counted with `countRequest` in window `w` (one refused, or one that
+ * turned out not to count). Once the window has turned it stays counted: erring on the side of
+ * the limit.
+ */
+export function uncountRequest(db: Database, key: string, w: SlidingWindow) {
+  return db
+    .update(rateLimits)
+    .set({ count: sql`${rateLimits.count} - 1` })
+    .where(sql`${rateLimits.key} = ${key} and ${rateLimits.windowStart} = ${windowStartOf(w)} and ${rateLimits.count} > 0`);
+}
+
 export function forgetRequests(db: Database, key: string) {
   return db.delete(rateLimits).where(sql`${rateLimits.key} = ${key}`);
 }

@@ -4,7 +4,7 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { currentStaff, endSession, startSession } from '../auth/session';
-import { countRequest, forgetRequests, peekRequests } from '../db/rate-limits';
+import { countRequest, forgetRequests, uncountRequest } from '../db/rate-limits';
 import { retryAfterSeconds } from '../domain/rate-limit';
 import { findUserByUsername } from '../db/staff';
 import { clientIp } from '../http/client';
@@ -29,26 +29,26 @@ export const authRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const window = { now: Date.now(), windowMs: WINDOW_MS };
     const keys = { user: `login-user:${username}`, client: `login-ip:${clientIp(c)}` };
-    const [userFailures, clientFailures] = await Promise.all([
-      peekRequests(db, keys.user, window),
-      peekRequests(db, keys.client, window),
-    ]);
-    if (userFailures >= loginLimits.perUsername || clientFailures >= loginLimits.perClient) {
-      // One more failure is refused once the estimate reaches the limit: wait until it is under.
+    // Each try holds its place in both counts before its password is checked: read first and
+    // counted after, a burst of guesses sent at once would all be checked before any counted.
+    const [userTries, clientTries] = await Promise.all([countRequest(db, keys.user, window), countRequest(db, keys.client, window)]);
+    const uncount = (...which: string[]) => Promise.all(which.map((key) => uncountRequest(db, key, window)));
+    if (userTries > loginLimits.perUsername || clientTries > loginLimits.perClient) {
+      // A refused try is no failure: it does not push the wait further.
+      await uncount(keys.user, keys.client);
+      // Wait until one more failure is under the limit again.
       const wait = Math.max(
-        userFailures >= loginLimits.perUsername ? retryAfterSeconds(window, userFailures + 1, loginLimits.perUsername) : 0,
-        clientFailures >= loginLimits.perClient ? retryAfterSeconds(window, clientFailures + 1, loginLimits.perClient) : 0,
+        userTries > loginLimits.perUsername ? retryAfterSeconds(window, userTries, loginLimits.perUsername) : 0,
+        clientTries > loginLimits.perClient ? retryAfterSeconds(window, clientTries, loginLimits.perClient) : 0,
       );
       throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(wait) } });
     }
 
     const user = await findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
-    if (!user || !ok || user.disabledAt) {
-      await Promise.all([countRequest(db, keys.user, window), countRequest(db, keys.client, window)]);
-      throw new ApiError('unauthenticated', 'Wrong username or password');
-    }
-    await forgetRequests(db, keys.user);
+    if (!user || !ok || user.disabledAt) throw new ApiError('unauthenticated', 'Wrong username or password');
+    // Only failures count: a success clears the username's and takes back the client's.
+    await Promise.all([forgetRequests(db, keys.user), uncount(keys.client)]);
     return c.json({ user: await startSession(c, user.id) });
   })
   .post('/logout', async (c) => {
