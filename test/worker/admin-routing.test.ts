@@ -67,6 +67,16 @@ describe('administration of agencies and routing rules', () => {
     expect(rules.rules.length).toBeGreaterThanOrEqual(67);
   });
 
+  it('refuses a regency that is not one of NTB\'s with 422, for an agency and for a rule', async () => {
+    for (const regencyCode of ['99.99', '52.71.01']) {
+      const agency = await expectError(await req('POST', '/agencies', { slug: 'dinas-entah', name: 'Dinas Entah', kind: 'dinas', regencyCode }), 422, 'unprocessable');
+      expect(agency.error.details).toEqual([{ path: 'regencyCode', message: 'Unknown regency' }]);
+      const rule = await expectError(await req('POST', '/routing-rules', { category: 'air-bersih', agency: 'pdam-giri-menang', regencyCode }), 422, 'unprocessable');
+      expect(rule.error.details).toEqual([{ path: 'regencyCode', message: 'Unknown regency' }]);
+    }
+    expect((await env.DB.prepare("SELECT count(*) AS n FROM agencies WHERE slug = 'dinas-entah'").first<{ n: number }>())!.n).toBe(0);
+  });
+
   it('answers a patch that names nothing with the agency as it is', async () => {
     const res = await req('PATCH', '/agencies/bpbd-ntb', {});
     expect(res.status).toBe(200);

@@ -7,11 +7,12 @@ import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { slug } from './slug';
 import { findAgencyBySlug } from '../db/agencies';
-import { findCategoryBySlug } from '../db/complaints';
+import { findCategoryBySlug, findRegionsByCode } from '../db/complaints';
 import { listRoutingRules } from '../db/routing';
 import { agencies, categories, routingRules } from '../db/schema';
 import { pickRoutingRule } from '../domain/routing';
 import { agencyKinds } from '../domain/vocabulary';
+import type { Database } from '../db/client';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { requireStaff } from '../http/staff';
@@ -36,6 +37,13 @@ const ruleBody = z
 
 const unknown = (path: string, what: string) => new ApiError('unprocessable', `Unknown ${what}`, { details: [{ path, message: `Unknown ${what}` }] });
 
+/** 422 unless `code` (when given) names one of NTB's regencies: a district's code never matches a complaint's regency. */
+async function checkRegency(db: Database, code: string | null | undefined) {
+  if (!code) return;
+  const [region] = await findRegionsByCode(db, [code]);
+  if (region?.level !== 'regency') throw unknown('regencyCode', 'regency');
+}
+
 export const adminRoutingRoutes = new Hono<AppEnv>()
   .use('*', requireStaff('admin'))
 
@@ -45,6 +53,7 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
   })
   .post('/agencies', validate('json', agencyBody), async (c) => {
     const body = c.req.valid('json');
+    await checkRegency(c.get('db'), body.regencyCode);
     const [row] = await c
       .get('db')
       .insert(agencies)
@@ -80,6 +89,7 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
     const [category, agency] = await Promise.all([findCategoryBySlug(db, body.category), findAgencyBySlug(db, body.agency)]);
     if (!category) throw unknown('category', 'category');
     if (!agency) throw unknown('agency', 'agency');
+    await checkRegency(db, body.regencyCode);
     // Routing passes an inactive agency by: a rule to it would never route anything.
     if (!agency.active) throw new ApiError('unprocessable', 'Inactive agency', { details: [{ path: 'agency', message: 'Inactive agency: activate it first' }] });
     const [row] = await db
