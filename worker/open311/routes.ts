@@ -3,7 +3,6 @@
 // as .json or .xml. Public reads show only what the public feed may: never a confidential
 // complaint, never who reported it.
 import { Hono, type Context } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { touchApiKey } from '../db/api-keys';
 import { createDb } from '../db/client';
@@ -12,6 +11,7 @@ import { listActiveCategories } from '../db/meta';
 import { findRequestsByCode, firstPhotosOf, latestStatusWordsOf, listPlaces, listRequests } from '../db/open311';
 import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
+import { textBodyLimit } from '../http/body-limit';
 import { ApiError } from '../http/errors';
 import { methodNotAllowed } from '../http/methods';
 import { enforceRateLimit, rateLimits } from '../http/rate-limit';
@@ -38,13 +38,6 @@ export function checkJurisdiction(jurisdictionId: string | undefined) {
     throw new ApiError('not_found', `jurisdiction_id ${jurisdictionId} not found: this endpoint serves ${JURISDICTION_ID}`);
   }
 }
-
-const formLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new ApiError('payload_too_large', 'The request body is too large');
-  },
-});
 
 const notFoundRequest = (what: string) => new ApiError('not_found', `${what} not found`);
 
@@ -143,7 +136,7 @@ export const open311Routes = new Hono<AppEnv>()
     return render(c, format, 'service_requests', await serviceRequests(c, [row]));
   })
 
-  .post(`/${withFormat('requests')}`, formLimit, async (c) => {
+  .post(`/${withFormat('requests')}`, textBodyLimit, async (c) => {
     const { format } = fileOf(c);
     const query = new URL(c.req.url).searchParams;
     if (!/^application\/x-www-form-urlencoded\b/i.test(c.req.header('Content-Type') ?? '')) {

@@ -128,7 +128,7 @@ export const citizenDocs = {
     },
     access: ['trackingToken'],
     ok: { status: 200, description: complaintView },
-    errors: ['conflict'],
+    errors: ['conflict', 'payload_too_large'],
   },
   'POST /api/complaints/{code}/reopen': {
     tag: 'complaints',
@@ -139,7 +139,7 @@ export const citizenDocs = {
     },
     access: ['trackingToken'],
     ok: { status: 200, description: complaintView },
-    errors: ['conflict'],
+    errors: ['conflict', 'payload_too_large'],
   },
   'GET /api/photos/{id}': {
     tag: 'complaints',

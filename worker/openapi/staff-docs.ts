@@ -21,7 +21,7 @@ export const staffDocs = {
       description: { id: 'Berhasil masuk: siapa yang masuk, dengan cookie sesi terpasang.', en: 'Signed in: who, with the session cookie set.' },
       schema: meSchema,
     },
-    errors: ['unauthenticated', 'rate_limited'],
+    errors: ['unauthenticated', 'payload_too_large', 'rate_limited'],
   },
   'POST /api/auth/logout': {
     tag: 'auth',

@@ -10,6 +10,7 @@ import { findUserByUsername } from '../db/staff';
 import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
+import { textBodyLimit } from '../http/body-limit';
 import { validate } from '../http/validate';
 import { disconnectStaff } from '../live/topics';
 
@@ -24,7 +25,7 @@ const loginBody = z
 let decoyHash: Promise<string> | undefined;
 
 export const authRoutes = new Hono<AppEnv>()
-  .post('/login', validate('json', loginBody), async (c) => {
+  .post('/login', textBodyLimit, validate('json', loginBody), async (c) => {
     const { username, password } = c.req.valid('json');
     const db = c.get('db');
     const window = { now: Date.now(), windowMs: WINDOW_MS };

@@ -1,7 +1,6 @@
 // Citizens' side of complaints: file one, read one (more with the tracking token), add a
 // comment as its reporter, and browse the public feed.
 import { type Context, Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
 import { feedItem, timelineEvent, viewFor } from '../db/complaint-views';
 import { addComment } from '../db/complaint-actions';
 import { findComplaintByCode, listFeed, loadComplaintByCode } from '../db/complaints';
@@ -15,6 +14,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { rateLimited, rateLimitedInHandler, rateLimits } from '../http/rate-limit';
 import { validate } from '../http/validate';
+import { textBodyLimit } from '../http/body-limit';
 import { sharedFor } from '../http/micro-cache';
 import { decodeCursor, encodeCursor } from '../http/cursor';
 import { sendEvents } from '../queue/producer';
@@ -32,15 +32,8 @@ export const PAGE_MEMORY_MS = 5000;
 /** Neither the tracking token nor any cookie (a staff session): the public's view. */
 const anonymous = (c: Context<AppEnv>) => !c.req.header(TRACKING_TOKEN_HEADER) && !c.req.header('Cookie');
 
-const jsonLimit = bodyLimit({
-  maxSize: 64 * 1024,
-  onError: () => {
-    throw new ApiError('payload_too_large', 'The request body is too large');
-  },
-});
-
 export const complaintRoutes = new Hono<AppEnv>()
-  .post('/', rateLimitedInHandler(rateLimits.complaints), jsonLimit, validate('json', createComplaintBody), async (c) => {
+  .post('/', rateLimitedInHandler(rateLimits.complaints), textBodyLimit, validate('json', createComplaintBody), async (c) => {
     const body = c.req.valid('json');
     const ownerHash = await clientOwnerHash(c);
     const idemKey = c.req.header(IDEMPOTENCY_HEADER);
@@ -91,7 +84,7 @@ export const complaintRoutes = new Hono<AppEnv>()
   .post(
     '/:code/comments',
     rateLimited(rateLimits.comments),
-    jsonLimit,
+    textBodyLimit,
     validate('param', complaintCodeParam),
     validate('json', commentBody),
     async (c) => {

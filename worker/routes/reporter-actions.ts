@@ -11,6 +11,7 @@ import { responseDueAt } from '../domain/sla';
 import { loadTargets } from '../db/settings';
 import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
+import { textBodyLimit } from '../http/body-limit';
 import { validate } from '../http/validate';
 import { viewerOf } from '../http/viewer';
 import { sendEvents } from '../queue/producer';
@@ -44,7 +45,7 @@ async function answer(c: Context<AppEnv>, row: ComplaintRow, eventIds: number[] 
 }
 
 export const reporterActionRoutes = new Hono<AppEnv>()
-  .post('/:code/confirm', validate('param', complaintCodeParam), validate('json', confirmBody), async (c) => {
+  .post('/:code/confirm', textBodyLimit, validate('param', complaintCodeParam), validate('json', confirmBody), async (c) => {
     const body = c.req.valid('json');
     const { row, to } = await reporterComplaint(c, c.req.valid('param').code, 'confirm', body.version);
     const now = Date.now();
@@ -58,7 +59,7 @@ export const reporterActionRoutes = new Hono<AppEnv>()
     });
     return answer(c, row, ids);
   })
-  .post('/:code/reopen', validate('param', complaintCodeParam), validate('json', reopenBody), async (c) => {
+  .post('/:code/reopen', textBodyLimit, validate('param', complaintCodeParam), validate('json', reopenBody), async (c) => {
     const body = c.req.valid('json');
     const { row, to } = await reporterComplaint(c, c.req.valid('param').code, 'reopen', body.version);
     const now = Date.now();
