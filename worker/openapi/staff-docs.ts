@@ -13,8 +13,8 @@ export const staffDocs = {
     tag: 'auth',
     summary: { id: 'Staf masuk', en: 'Staff sign in' },
     description: {
-      id: 'Memasang cookie sesi. Percobaan yang gagal dibatasi per nama pengguna dan per klien; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.',
-      en: 'Sets the session cookie. Failed attempts are limited per username and per client; the answer never tells whether a username exists.',
+      id: 'Memasang cookie sesi. Percobaan yang gagal dibatasi per 15 menit: 5 per nama pengguna dari satu klien (orang lain tidak dapat mengunci akun dari alamatnya), 50 per nama pengguna dari semua klien, 20 per klien; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.',
+      en: 'Sets the session cookie. Failed attempts are limited per 15 minutes: 5 per username from one client (nobody can lock an account from their own address), 50 per username from all clients, 20 per client; the answer never tells whether a username exists.',
     },
     ok: {
       status: 200,

@@ -15,7 +15,13 @@ import { validate } from '../http/validate';
 import { disconnectStaff } from '../live/topics';
 
 const WINDOW_MS = 15 * 60 * 1000;
-export const loginLimits = { perUsername: 5, perClient: 20 };
+/**
+ * Failed sign-ins allowed per 15 minutes. Usernames are public (an agency's is its slug), so a
+ * low limit per username alone would let anyone keep an agency locked out: the tight one is per
+ * username and client, the one per username (across clients, against guessing from many
+ * addresses) is ten times wider, and one client may not try many usernames either.
+ */
+export const loginLimits = { perUsernameAndClient: 5, perUsername: 50, perClient: 20 };
 
 const loginBody = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) })
@@ -29,27 +35,31 @@ export const authRoutes = new Hono<AppEnv>()
     const { username, password } = c.req.valid('json');
     const db = c.get('db');
     const window = { now: Date.now(), windowMs: WINDOW_MS };
-    const keys = { user: `login-user:${username}`, client: `login-ip:${clientIp(c)}` };
-    // Each try holds its place in both counts before its password is checked: read first and
+    const client = clientIp(c);
+    const counts = [
+      { key: `login-user-ip:${username}|${client}`, limit: loginLimits.perUsernameAndClient },
+      { key: `login-user:${username}`, limit: loginLimits.perUsername },
+      { key: `login-ip:${client}`, limit: loginLimits.perClient },
+    ];
+    const [pair, ...others] = counts;
+    // Each try holds its place in every count before its password is checked: read first and
     // counted after, a burst of guesses sent at once would all be checked before any counted.
-    const [userTries, clientTries] = await Promise.all([countRequest(db, keys.user, window), countRequest(db, keys.client, window)]);
-    const uncount = (...which: string[]) => Promise.all(which.map((key) => uncountRequest(db, key, window)));
-    if (userTries > loginLimits.perUsername || clientTries > loginLimits.perClient) {
+    const tries = await Promise.all(counts.map(({ key }) => countRequest(db, key, window)));
+    const uncount = (which: typeof counts) => Promise.all(which.map(({ key }) => uncountRequest(db, key, window)));
+    const over = counts.flatMap((count, i) => (tries[i]! > count.limit ? [retryAfterSeconds(window, tries[i]!, count.limit)] : []));
+    if (over.length > 0) {
       // A refused try is no failure: it does not push the wait further.
-      await uncount(keys.user, keys.client);
-      // Wait until one more failure is under the limit again.
-      const wait = Math.max(
-        userTries > loginLimits.perUsername ? retryAfterSeconds(window, userTries, loginLimits.perUsername) : 0,
-        clientTries > loginLimits.perClient ? retryAfterSeconds(window, clientTries, loginLimits.perClient) : 0,
-      );
-      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(wait) } });
+      await uncount(counts);
+      // Wait until one more failure is under every limit again.
+      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(Math.max(...over)) } });
     }
 
     const user = await findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
     if (!user || !ok || user.disabledAt) throw new ApiError('unauthenticated', 'Wrong username or password');
-    // Only failures count: a success clears the username's and takes back the client's.
-    await Promise.all([forgetRequests(db, keys.user), uncount(keys.client)]);
+    // Only failures count: a success clears this client's for the username and takes itself
+    // back from the others (clearing the username's would reset guessing from elsewhere).
+    await Promise.all([forgetRequests(db, pair!.key), uncount(others)]);
     return c.json({ user: await startSession(c, user.id) });
   })
   .post('/logout', async (c) => {
