@@ -98,5 +98,9 @@ describe('GET /api/export/complaints.csv', () => {
     expect(roads.map((r) => r.code)).toEqual([codes.pupr]);
     await expectError(await call('/api/export/complaints.csv'), 401, 'unauthenticated');
     await expectError(await call('/api/export/complaints.csv?status=lost', { headers: { Cookie: moderator } }), 400, 'validation_failed');
+    // A period on days that do not exist was dropped silently (the whole table came back).
+    for (const period of ['from=2026-99-99', 'to=2026-02-30']) {
+      await expectError(await call(`/api/export/complaints.csv?${period}`, { headers: { Cookie: moderator } }), 400, 'validation_failed');
+    }
   });
 });

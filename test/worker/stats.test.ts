@@ -102,5 +102,9 @@ describe('GET /api/stats', () => {
     await expectError(await call('/api/stats?from=2026-11-15&to=2026-11-02'), 400, 'validation_failed');
     await expectError(await call('/api/stats?from=kemarin'), 400, 'validation_failed');
     await expectError(await call('/api/stats?from=2020-01-01&to=2026-01-01'), 400, 'validation_failed');
+    // A day the calendar lacks is refused, not rolled over into March.
+    const error = await expectError(await call('/api/stats?from=2026-02-31&to=2026-03-10'), 400, 'validation_failed');
+    expect(error.error.details).toEqual([{ path: 'from', message: 'A date that exists, like 2026-11-28' }]);
+    expect((await call('/api/stats?from=2024-02-29&to=2024-03-10')).status).toBe(200);
   });
 });

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { calendarDay } from './calendar-day';
 import { slug } from './slug';
 import { selectComplaints } from '../db/complaints';
 import { complaints, categories } from '../db/schema';
@@ -18,8 +19,8 @@ const exportQuery = z.object({
   status: z.enum(complaintStatuses).optional(),
   category: slug.optional(),
   regency: regionCode.optional(),
-  from: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
-  to: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  from: calendarDay.optional(),
+  to: calendarDay.optional(),
 });
 
 const MAX_ROWS = 10_000;

@@ -7,16 +7,16 @@ import type { StatsResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
+import { calendarDay } from './calendar-day';
 
 const DAY = 86_400_000;
 const WITA_OFFSET = 8 * 3_600_000;
-const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date like 2026-11-28');
 
 /** Midnight WITA of a calendar day, in UTC milliseconds. */
 const witaMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`) - WITA_OFFSET;
 const witaDate = (ms: number) => new Date(ms + WITA_OFFSET).toISOString().slice(0, 10);
 
-export const statsRoutes = new Hono<AppEnv>().get('/', validate('query', z.object({ from: day.optional(), to: day.optional() })), async (c) => {
+export const statsRoutes = new Hono<AppEnv>().get('/', validate('query', z.object({ from: calendarDay.optional(), to: calendarDay.optional() })), async (c) => {
   const q = c.req.valid('query');
   const now = Date.now();
   const to = q.to ?? witaDate(now);
