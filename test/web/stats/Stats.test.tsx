@@ -168,6 +168,12 @@ describe('statistics period', () => {
     expect(screen.queryByRole('alert')).toBeNull();
   });
 
+  it('reads a day the calendar lacks in the address as the default period (the API refuses it)', async () => {
+    await openStats('?from=2026-02-01&to=2026-02-31');
+    await waitFor(() => expect(api.statsPaths()).toEqual(['/api/stats?from=2026-09-01&to=2026-11-29']));
+    expect(screen.queryByRole('alert')).toBeNull();
+  });
+
   it('takes dates of its own, and refuses a reversed range without asking the server', async () => {
     await openStats();
     await figures();

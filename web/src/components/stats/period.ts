@@ -10,8 +10,9 @@ export type PeriodChoice = { days: PresetDays } | { from: string; to: string };
 
 const DAY_MS = 86_400_000;
 const WITA_OFFSET_MS = 8 * 3_600_000;
+/** A day the calendar has: Date.parse takes 2026-02-31 as 3 March, so the day must read back. */
 const isDate = (text: unknown): text is string =>
-  typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text));
+  typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().slice(0, 10) === text;
 
 /** Today's date in NTB, whatever the phone's own time zone. */
 export const witaToday = (now = Date.now()) => new Date(now + WITA_OFFSET_MS).toISOString().slice(0, 10);
