@@ -9,12 +9,11 @@ import { createDb } from '../db/client';
 import type { ComplaintRow } from '../db/complaints';
 import { listActiveCategories } from '../db/meta';
 import { findRequestsByCode, firstPhotosOf, latestStatusWordsOf, listPlaces, listRequests } from '../db/open311';
-import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
 import { textBodyLimit } from '../http/body-limit';
 import { ApiError } from '../http/errors';
 import { methodNotAllowed } from '../http/methods';
-import { enforceRateLimit, rateLimits } from '../http/rate-limit';
+import { enforceOpen311ReadLimit } from '../http/rate-limit';
 import { fileComplaint } from '../routes/complaint-filing';
 import { admitApiKey } from './api-key';
 import { mediaTypes, render, renderError, splitFormat } from './format';
@@ -77,7 +76,7 @@ export const open311Routes = new Hono<AppEnv>()
     c.set('db', createDb(c.env.DB));
     // Filing is limited per key (admitApiKey); reading, which needs no key, per address.
     if (c.req.method !== 'POST') {
-      await enforceRateLimit(c, rateLimits.open311Reads, clientIp(c));
+      await enforceOpen311ReadLimit(c);
       checkJurisdiction(c.req.query('jurisdiction_id') || undefined);
     }
     await next();
