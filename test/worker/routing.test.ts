@@ -118,6 +118,8 @@ describe('routing on the queue', () => {
     await older(here!, 1, { categoryId: roads!.id });
     await older(here!, 1, { status: 'closed' });
     const fresh = [await insertComplaint({ ...here }), await insertComplaint({ ...here }), await insertComplaint({ ...there })];
+    // Filed after them and not in the batch (nor a candidate: another kind): the batch writes nothing of it.
+    const outside = (await insertComplaint({ ...there, categoryId: roads!.id })).complaint.code;
 
     const batch = createMessageBatch(
       'complaint-events',
@@ -136,5 +138,6 @@ describe('routing on the queue', () => {
     expect(await candidatesOf(a)).toEqual([...hereOld, b].sort());
     expect(await candidatesOf(b)).toEqual([...hereOld, a].sort());
     expect(await candidatesOf(c)).toEqual(thereOld);
+    for (const untouched of [outside, ...hereOld]) expect(await row(untouched)).toMatchObject({ suggested: null, duplicate_candidates: null });
   });
 });
