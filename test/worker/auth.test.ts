@@ -2,14 +2,14 @@ import { env } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session';
 import { loginLimits } from '../../worker/routes/auth';
+import { countRows } from './citizen';
 import { call, expectError } from './helpers';
 import { createStaff, login, signIn } from './staff';
 
 const me = (cookie: string) => call('/api/auth/me', { headers: { Cookie: cookie } });
-const ip = () => ({ 'CF-Connecting-IP': `192.0.2.${Math.floor(Math.random() * 250) + 1}` });
-let spread = 0;
-/** Addresses no other test of this file uses. */
-const distinctIp = () => ({ 'CF-Connecting-IP': `198.51.100.${++spread}` });
+let clients = 0;
+/** An address no other sign-in of this file uses (limits count per client). */
+const ip = () => ({ 'CF-Connecting-IP': `198.51.${100 + (++clients >> 8)}.${clients & 255}` });
 
 describe('staff sign-in', () => {
   it('signs in with an HttpOnly session cookie and knows who is signed in', async () => {
@@ -61,12 +61,12 @@ describe('staff sign-in', () => {
 
   it('limits failed sign-ins per username across addresses, for guessing from many', async () => {
     const { username, password } = await createStaff('admin');
-    const tries = Array.from({ length: loginLimits.perUsername + 10 }, (_, i) => login(username, `tebakan-${i}`, distinctIp()));
+    const tries = Array.from({ length: loginLimits.perUsername + 10 }, (_, i) => login(username, `tebakan-${i}`, ip()));
     const answers = await Promise.all(tries);
     // Sent at once: each holds its place before its password is checked.
     expect(answers.filter((res) => res.status === 401)).toHaveLength(loginLimits.perUsername);
     expect(answers.filter((res) => res.status === 429)).toHaveLength(10);
-    await expectError(await login(username, password, distinctIp()), 429, 'rate_limited');
+    await expectError(await login(username, password, ip()), 429, 'rate_limited');
   });
 
   it('lets no more than the limit of guesses sent at once from one address be checked', async () => {
@@ -84,10 +84,14 @@ describe('staff sign-in', () => {
 
   it('limits failed sign-ins per client, whatever the username', async () => {
     const client = ip();
-    for (let i = 0; i < 20; i++) await login(`orang-${i}`, 'tebakan', client);
+    for (let i = 0; i < loginLimits.perClient; i++) await login(`orang-${i}`, 'tebakan', client);
     const { username, password } = await createStaff('moderator');
     await expectError(await login(username, password, client), 429, 'rate_limited');
     expect((await login(username, password, ip())).status).toBe(200);
+    // Refused, tries write nothing: a flood of new usernames adds no rows to count them.
+    const rows = await countRows('rate_limits');
+    for (let i = 0; i < 10; i++) await expectError(await login(`lain-${i}`, 'tebakan', client), 429, 'rate_limited');
+    expect(await countRows('rate_limits')).toBe(rows);
   });
 
   it('ends the session at sign-out', async () => {

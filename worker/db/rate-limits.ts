@@ -1,17 +1,24 @@
 import { sql } from 'drizzle-orm';
-import { type Database, preparedOnce } from './client';
-import { type SlidingWindow, slidingEstimate, windowStartOf } from '../domain/rate-limit';
+import { inArray } from 'drizzle-orm';
+import { type Database, preparedOnce, runPrepared } from './client';
+import { type SlidingWindow, type WindowCounts, windowStartOf } from '../domain/rate-limit';
 import { rateLimits } from './schema';
 
-/** Counts one request and returns the sliding estimate including it. */
-export async function countRequest(db: Database, key: string, w: SlidingWindow): Promise<number> {
-  return countedEstimate(w, await countStatement(db).all(countValues(key, w)));
+/** Counts one request and returns the counts with it (`slidingEstimate` reads them). */
+export async function countRequest(db: Database, key: string, w: SlidingWindow): Promise<WindowCounts> {
+  return countedRow(w, await countStatement(db).all(countValues(key, w)));
+}
+
+/** Counts one request under each key, in one round trip; the counts in the keys' order. */
+export async function countRequests(db: Database, keys: string[], w: SlidingWindow): Promise<WindowCounts[]> {
+  const answers = await runPrepared(db, keys.map((key) => [countStatement(db), countValues(key, w)] as const));
+  return answers.map((rows) => countedRow(w, rows));
 }
 
 /** The values of the counting statement (see `countStatement`) for one request. */
 export const countValues = (key: string, w: SlidingWindow) => ({ rateKey: key, windowStart: windowStartOf(w), windowMs: w.windowMs });
 
-/** The statement behind `countRequest`, built once per database; `countedEstimate` reads its answer. */
+/** The statement behind `countRequest`, built once per database; `countedRow` reads its answer. */
 export const countStatement = preparedOnce((db) =>
   db
     .insert(rateLimits)
@@ -30,16 +37,16 @@ export const countStatement = preparedOnce((db) =>
     .prepare(),
 );
 
-export const countedEstimate = (w: SlidingWindow, rows: { windowStart: number; count: number; previousCount: number }[]) =>
-  slidingEstimate(w, rows[0] ?? { windowStart: windowStartOf(w), count: 1, previousCount: 0 });
+/** The counts the counting statement answered (the request itself, should it answer nothing). */
+export const countedRow = (w: SlidingWindow, rows: WindowCounts[]): WindowCounts => rows[0] ?? { windowStart: windowStartOf(w), count: 1, previousCount: 0 };
 
-/** The sliding estimate without counting a request. */
-export async function peekRequests(db: Database, key: string, w: SlidingWindow): Promise<number> {
-  const [row] = await db
-    .select({ windowStart: rateLimits.windowStart, count: rateLimits.count, previousCount: rateLimits.previousCount })
+/** The counts under each key without counting a request (undefined: none), in the keys' order. */
+export async function peekRequests(db: Database, keys: string[]): Promise<(WindowCounts | undefined)[]> {
+  const rows = await db
+    .select({ key: rateLimits.key, windowStart: rateLimits.windowStart, count: rateLimits.count, previousCount: rateLimits.previousCount })
     .from(rateLimits)
-    .where(sql`${rateLimits.key} = ${key}`);
-  return slidingEstimate(w, row);
+    .where(inArray(rateLimits.key, keys));
+  return keys.map((key) => rows.find((row) => row.key === key));
 }
 
 /**

@@ -16,7 +16,14 @@ export const windowStartOf = ({ now, windowMs }: SlidingWindow) => Math.floor(no
 /** How much of the previous window still lies within one window of now (1 at its turn, towards 0). */
 export const slidingWeight = (w: SlidingWindow) => 1 - (w.now - windowStartOf(w)) / w.windowMs;
 
-export function slidingEstimate(w: SlidingWindow, row: { windowStart: number; count: number; previousCount: number } | undefined): number {
+/** A client's counts as stored: the window it last counted in, that window's count and the one's before. */
+export interface WindowCounts {
+  windowStart: number;
+  count: number;
+  previousCount: number;
+}
+
+export function slidingEstimate(w: SlidingWindow, row: WindowCounts | undefined): number {
   if (!row) return 0;
   const start = windowStartOf(w);
   const weight = slidingWeight(w);
@@ -25,10 +32,25 @@ export function slidingEstimate(w: SlidingWindow, row: { windowStart: number; co
   return 0;
 }
 
-/** Seconds until the estimate for a window at `count` (over `limit`) falls back to the limit. */
-export function retryAfterSeconds(w: SlidingWindow, count: number, limit: number): number {
-  const untilNext = windowStartOf(w) + w.windowMs - w.now;
-  // In the next window this count weighs (1 - f); it is at the limit when f = 1 - limit / count.
-  const intoNext = Math.max(0, 1 - limit / Math.max(count, 1)) * w.windowMs;
-  return Math.max(1, Math.ceil((untilNext + intoNext) / 1000));
+/**
+ * Seconds until one more request is within `limit`: until the estimate, in which the previous
+ * window's count fades as the window slides and then the current one's in its turn, is at most
+ * limit − 1 (nothing more counted meanwhile). At least 1.
+ */
+export function retryAfterSeconds(w: SlidingWindow, row: WindowCounts | undefined, limit: number): number {
+  const start = windowStartOf(w);
+  const { windowMs } = w;
+  // This window's count and the previous one's, as of now.
+  const [current, previous] =
+    row?.windowStart === start ? [row.count, row.previousCount] : row?.windowStart === start - windowMs ? [0, row.count] : [0, 0];
+  const room = limit - 1;
+  const at =
+    current <= room
+      ? // Within this window: current + previous × (1 − (t − start) / windowMs) ≤ room.
+        previous > 0
+        ? start + windowMs * (1 - (room - current) / previous)
+        : w.now
+      : // In the next window: current × (1 − (t − start − windowMs) / windowMs) ≤ room.
+        start + windowMs * (2 - room / current);
+  return Math.max(1, Math.ceil((at - w.now) / 1000));
 }

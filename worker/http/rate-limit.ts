@@ -2,8 +2,8 @@
 // Counted before validation, so a flood of bad requests is limited too.
 import type { Context } from 'hono';
 import { createMiddleware } from 'hono/factory';
-import { countedEstimate, countRequest, countValues } from '../db/rate-limits';
-import { retryAfterSeconds, type SlidingWindow } from '../domain/rate-limit';
+import { countedRow, countRequest, countValues } from '../db/rate-limits';
+import { retryAfterSeconds, type SlidingWindow, slidingEstimate, type WindowCounts } from '../domain/rate-limit';
 import { clientIp } from './client';
 import { describedAs } from './described';
 import type { AppEnv } from './env';
@@ -45,10 +45,10 @@ export async function enforceRateLimit(c: Context<AppEnv>, rule: RateLimit, subj
   refuseOver(rule, window, await countRequest(c.get('db'), `${rule.name}:${subject}`, window));
 }
 
-function refuseOver(rule: RateLimit, window: SlidingWindow, count: number) {
-  if (count > rule.limit) {
+function refuseOver(rule: RateLimit, window: SlidingWindow, counted: WindowCounts) {
+  if (slidingEstimate(window, counted) > rule.limit) {
     throw new ApiError('rate_limited', 'Too many requests: try again later', {
-      headers: { 'Retry-After': String(retryAfterSeconds(window, count, rule.limit)) },
+      headers: { 'Retry-After': String(retryAfterSeconds(window, counted, rule.limit)) },
     });
   }
 }
@@ -91,8 +91,7 @@ export function takeCount(c: Context<AppEnv>) {
 }
 
 /** 429 when the count the handler made is past the limit. */
-export const limitCounted = (pending: PendingCount, rows: Parameters<typeof countedEstimate>[1]) =>
-  refuseOver(pending.rule, pending.window, countedEstimate(pending.window, rows));
+export const limitCounted = (pending: PendingCount, rows: WindowCounts[]) => refuseOver(pending.rule, pending.window, countedRow(pending.window, rows));
 
 export const rateLimited = (rule: RateLimit) => describedAs(countAndLimit(rule), { kind: 'rateLimit', rule });
 export const rateLimitedInHandler = (rule: RateLimit) => describedAs(countInHandler(rule), { kind: 'rateLimit', rule });

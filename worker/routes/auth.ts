@@ -4,8 +4,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password';
 import { currentStaff, endSession, startSession } from '../auth/session';
-import { countRequest, forgetRequests, uncountRequest } from '../db/rate-limits';
-import { retryAfterSeconds } from '../domain/rate-limit';
+import { countRequests, forgetRequests, peekRequests, uncountRequest } from '../db/rate-limits';
+import { retryAfterSeconds, type SlidingWindow, slidingEstimate, type WindowCounts } from '../domain/rate-limit';
 import { findUserByUsername } from '../db/staff';
 import { clientIp } from '../http/client';
 import type { AppEnv } from '../http/env';
@@ -27,6 +27,21 @@ const loginBody = z
   .object({ username: z.string().trim().toLowerCase().min(1).max(64), password: z.string().min(1).max(200) })
   .strict();
 
+const keys = (counts: { key: string }[]) => counts.map(({ key }) => key);
+
+/** 429 when `over` says a count is past its limit, with the wait until every one has room again. */
+function refuseLogin(
+  window: SlidingWindow,
+  counts: { limit: number }[],
+  rows: (WindowCounts | undefined)[],
+  over: (estimate: number, limit: number) => boolean,
+) {
+  const waits = counts.flatMap(({ limit }, i) => (over(slidingEstimate(window, rows[i]), limit) ? [retryAfterSeconds(window, rows[i], limit)] : []));
+  if (waits.length > 0) {
+    throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(Math.max(...waits)) } });
+  }
+}
+
 // Checked against when the username is unknown, so that both cases take as long.
 let decoyHash: Promise<string> | undefined;
 
@@ -42,16 +57,18 @@ export const authRoutes = new Hono<AppEnv>()
       { key: `login-ip:${client}`, limit: loginLimits.perClient },
     ];
     const [pair, ...others] = counts;
-    // Each try holds its place in every count before its password is checked: read first and
-    // counted after, a burst of guesses sent at once would all be checked before any counted.
-    const tries = await Promise.all(counts.map(({ key }) => countRequest(db, key, window)));
+    // Refused from a read while past a limit: a try refused writes nothing.
+    refuseLogin(window, counts, await peekRequests(db, keys(counts)), (estimate, limit) => estimate + 1 > limit);
+    // Each try then holds its place in every count before its password is checked: read first
+    // and counted after, a burst of guesses sent at once would all be checked before any counted.
+    const tries = await countRequests(db, keys(counts), window);
     const uncount = (which: typeof counts) => Promise.all(which.map(({ key }) => uncountRequest(db, key, window)));
-    const over = counts.flatMap((count, i) => (tries[i]! > count.limit ? [retryAfterSeconds(window, tries[i]!, count.limit)] : []));
-    if (over.length > 0) {
+    try {
+      refuseLogin(window, counts, tries, (estimate, limit) => estimate > limit);
+    } catch (refused) {
       // A refused try is no failure: it does not push the wait further.
       await uncount(counts);
-      // Wait until one more failure is under every limit again.
-      throw new ApiError('rate_limited', 'Too many failed sign-ins: try again later', { headers: { 'Retry-After': String(Math.max(...over)) } });
+      throw refused;
     }
 
     const user = await findUserByUsername(db, username);
