@@ -15,22 +15,49 @@ export function clientIp(c: Context<AppEnv>): string {
   return addressBlock(c.req.header('CF-Connecting-IP') ?? 'unknown');
 }
 
-/** `2001:db8:1:2:a:b:c:d` → `2001:db8:1:2::/64`; an IPv4 address (or an IPv4-mapped one) as it is. */
+/**
+ * `2001:db8:1:2:a:b:c:d` → `2001:db8:1:2::/64`; an IPv4 address, also one written in IPv6
+ * (`::ffff:192.0.2.1`, `::ffff:c000:201`), as `192.0.2.1`; anything else as it is.
+ */
 export function addressBlock(ip: string): string {
   const address = ip.trim().toLowerCase();
-  if (!address.includes(':') || !/^[0-9a-f:.]+$/.test(address)) return address;
-  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(address);
-  if (mapped) return mapped[1]!;
-  const [head, tail] = address.split('::');
-  const groups = (part: string | undefined) => (part ? part.split(':') : []);
-  // An embedded IPv4 address at the end takes the room of two groups.
-  const width = (parts: string[]) => parts.reduce((n, g) => n + (g.includes('.') ? 2 : 1), 0);
-  const [before, after] = [groups(head), groups(tail)];
-  const all = tail === undefined ? before : [...before, ...Array<string>(Math.max(0, 8 - width(before) - width(after))).fill('0'), ...after];
-  return `${all
+  if (!address) return 'unknown';
+  const groups = ipv6Groups(address);
+  if (!groups) return address;
+  const [a, b, c, d, e, f, g, h] = groups as [number, number, number, number, number, number, number, number];
+  if (a === 0 && b === 0 && c === 0 && d === 0 && e === 0 && (f === 0xffff || (f === 0 && g !== 0))) {
+    return [g >> 8, g & 255, h >> 8, h & 255].join('.');
+  }
+  return `${groups
     .slice(0, 4)
-    .map((g) => (Number.parseInt(g, 16) || 0).toString(16))
+    .map((group) => group.toString(16))
     .join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of an IPv6 address (with at most one `::` and an IPv4 tail), or undefined for anything else. */
+function ipv6Groups(address: string): number[] | undefined {
+  const halves = address.split('::');
+  if (!address.includes(':') || halves.length > 2) return undefined;
+  const groupsOf = (part: string, last: boolean): number[] | undefined => {
+    if (part === '') return [];
+    const pieces = part.split(':');
+    const out: number[] = [];
+    for (const [i, piece] of pieces.entries()) {
+      if (/^[0-9a-f]{1,4}$/.test(piece)) out.push(Number.parseInt(piece, 16));
+      else if (last && i === pieces.length - 1 && /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.test(piece)) {
+        const octets = piece.split('.').map(Number);
+        if (octets.some((o) => o > 255)) return undefined;
+        out.push(octets[0]! * 256 + octets[1]!, octets[2]! * 256 + octets[3]!);
+      } else return undefined;
+    }
+    return out;
+  };
+  const head = groupsOf(halves[0]!, halves.length === 1);
+  const tail = halves.length === 2 ? groupsOf(halves[1]!, true) : [];
+  if (!head || !tail) return undefined;
+  if (halves.length === 1) return head.length === 8 ? head : undefined;
+  const missing = 8 - head.length - tail.length;
+  return missing >= 1 ? [...head, ...Array<number>(missing).fill(0), ...tail] : undefined;
 }
 
 /**
