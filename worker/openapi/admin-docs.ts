@@ -105,7 +105,8 @@ export const adminDocs = {
     tag: 'admin',
     summary: { id: 'Tambah instansi', en: 'Add an agency' },
     ok: { status: 201, description: { id: '`slug`-nya.', en: 'Its `slug`.' } },
-    errors: ['conflict'],
+    // 422: a regencyCode that is not one of NTB's regencies.
+    errors: ['conflict', 'unprocessable'],
   },
   'PATCH /api/admin/agencies/{slug}': {
     tag: 'admin',

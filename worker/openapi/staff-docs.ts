@@ -2,6 +2,9 @@
 // its answers, and the CSV export.
 import type { OperationDocs } from './operation-docs';
 import { meSchema } from './response-schemas';
+import { loginLimits } from '../routes/auth';
+
+const { perUsernameAndClient, perUsername, perClient } = loginLimits;
 
 const changed = {
   id: 'Pengaduan sebagaimana kini dilihat pemanggil (`ComplaintView`).',
@@ -13,8 +16,8 @@ export const staffDocs = {
     tag: 'auth',
     summary: { id: 'Staf masuk', en: 'Staff sign in' },
     description: {
-      id: 'Memasang cookie sesi. Percobaan yang gagal dibatasi per 15 menit: 5 per nama pengguna dari satu klien (orang lain tidak dapat mengunci akun dari alamatnya), 50 per nama pengguna dari semua klien, 20 per klien; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.',
-      en: 'Sets the session cookie. Failed attempts are limited per 15 minutes: 5 per username from one client (nobody can lock an account from their own address), 50 per username from all clients, 20 per client; the answer never tells whether a username exists.',
+      id: `Memasang cookie sesi. Percobaan yang gagal dibatasi per 15 menit: ${perUsernameAndClient} per nama pengguna dari satu klien (orang lain tidak dapat mengunci akun dari alamatnya), ${perUsername} per nama pengguna dari semua klien, ${perClient} per klien; percobaan yang ditolak tidak dicatat; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.`,
+      en: `Sets the session cookie. Failed attempts are limited per 15 minutes: ${perUsernameAndClient} per username from one client (nobody can lock an account from their own address), ${perUsername} per username from all clients, ${perClient} per client; a refused try is not recorded; the answer never tells whether a username exists.`,
     },
     ok: {
       status: 200,
