@@ -4,10 +4,9 @@
 // Confidential complaints count in the totals like any other; nothing of theirs is shown.
 import type { ComplaintStatus } from '../domain/vocabulary';
 import { HISTOGRAM_BUCKETS, medianOfHistogram } from '../domain/stats-histogram';
+import { DAY_MS, WITA_OFFSET_MS } from '../domain/wita';
 
 const HOUR_MS = 3_600_000;
-const DAY_MS = 86_400_000;
-const WITA_MS = 8 * HOUR_MS;
 
 export interface Period {
   fromMs: number;
@@ -15,7 +14,7 @@ export interface Period {
 }
 
 /** The WITA day number of an instant (the rollups' `day`). */
-const witaDay = (ms: number) => Math.floor((ms + WITA_MS) / DAY_MS);
+const witaDay = (ms: number) => Math.floor((ms + WITA_OFFSET_MS) / DAY_MS);
 
 const bucketSums = Array.from({ length: HISTOGRAM_BUCKETS }, (_, i) => `sum(b${i}) AS b${i}`).join(', ');
 const histogramSql = (table: string) =>

@@ -4,6 +4,7 @@ import type { ComplaintRow } from '../db/complaints';
 import { photosArePublic, textIsPublic } from '../domain/access';
 import { trackingPath } from '../domain/tracking-link';
 import { type ComplaintStatus, complaintStatuses } from '../domain/vocabulary';
+import { WITA_OFFSET_MS } from '../domain/wita';
 
 export type Open311Status = 'open' | 'closed';
 
@@ -71,8 +72,6 @@ export function mediaUrlOf(row: ComplaintRow, photoUrl: string | undefined): str
   if (!photosArePublic(row.complaint)) return null;
   return photoUrl ?? row.complaint.mediaUrl;
 }
-
-const WITA_OFFSET_MS = 8 * 3_600_000;
 
 /** A W3C datetime in NTB's time (WITA, UTC+8), to the second: `2026-11-05T14:03:22+08:00`. */
 export function witaDateTime(at: Date): string {

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { and, asc, eq, gte, lt, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
+import { DAY_MS, witaMidnight } from '../domain/wita';
 import { calendarDay } from './calendar-day';
 import { slug } from './slug';
 import { selectComplaints } from '../db/complaints';
@@ -36,8 +37,8 @@ export const exportRoutes = new Hono<AppEnv>().get('/complaints.csv', requireSta
     q.status ? eq(complaints.status, q.status) : undefined,
     q.category ? eq(categories.slug, q.category) : undefined,
     q.regency ? eq(complaints.regencyCode, q.regency) : undefined,
-    q.from ? gte(complaints.submittedAt, new Date(Date.parse(`${q.from}T00:00:00+08:00`))) : undefined,
-    q.to ? lt(complaints.submittedAt, new Date(Date.parse(`${q.to}T00:00:00+08:00`) + 86_400_000)) : undefined,
+    q.from ? gte(complaints.submittedAt, new Date(witaMidnight(q.from))) : undefined,
+    q.to ? lt(complaints.submittedAt, new Date(witaMidnight(q.to) + DAY_MS)) : undefined,
   ];
   const rows = await selectComplaints(c.get('db')).where(and(...where)).orderBy(asc(complaints.submittedAt)).limit(MAX_ROWS);
 

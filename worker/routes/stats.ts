@@ -7,26 +7,21 @@ import type { StatsResponse } from '../domain/api';
 import type { AppEnv } from '../http/env';
 import { ApiError } from '../http/errors';
 import { validate } from '../http/validate';
+import { DAY_MS, witaDate, witaMidnight } from '../domain/wita';
 import { calendarDay } from './calendar-day';
 
-const DAY = 86_400_000;
-const WITA_OFFSET = 8 * 3_600_000;
-
-/** Midnight WITA of a calendar day, in UTC milliseconds. */
-const witaMidnight = (date: string) => Date.parse(`${date}T00:00:00Z`) - WITA_OFFSET;
-const witaDate = (ms: number) => new Date(ms + WITA_OFFSET).toISOString().slice(0, 10);
 
 export const statsRoutes = new Hono<AppEnv>().get('/', validate('query', z.object({ from: calendarDay.optional(), to: calendarDay.optional() })), async (c) => {
   const q = c.req.valid('query');
   const now = Date.now();
   const to = q.to ?? witaDate(now);
-  const from = q.from ?? witaDate(witaMidnight(to) - 89 * DAY);
+  const from = q.from ?? witaDate(witaMidnight(to) - 89 * DAY_MS);
   const fromMs = witaMidnight(from);
-  const toMs = witaMidnight(to) + DAY; // the whole last day
+  const toMs = witaMidnight(to) + DAY_MS; // the whole last day
   if (Number.isNaN(fromMs) || Number.isNaN(toMs) || fromMs >= toMs) {
     throw new ApiError('validation_failed', 'Invalid period', { details: [{ path: 'from', message: 'from must be a real date on or before to' }] });
   }
-  if (toMs - fromMs > 3 * 366 * DAY) {
+  if (toMs - fromMs > 3 * 366 * DAY_MS) {
     throw new ApiError('validation_failed', 'Period too long', { details: [{ path: 'from', message: 'At most three years' }] });
   }
   const figures = await loadStats(c.env.DB, { fromMs, toMs }, now);

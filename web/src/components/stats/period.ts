@@ -1,5 +1,6 @@
 // The dashboard's period as it lives in the address: `?days=30|365` (90 when absent) or
 // `?from=YYYY-MM-DD&to=YYYY-MM-DD`. Days are WITA days, as the API counts them.
+import { DAY_MS, witaDate } from '../../../../worker/domain/wita';
 import type { StatsPeriod } from '../../api/stats';
 
 export const presetDays = [30, 90, 365] as const;
@@ -8,14 +9,12 @@ export const DEFAULT_DAYS: PresetDays = 90;
 
 export type PeriodChoice = { days: PresetDays } | { from: string; to: string };
 
-const DAY_MS = 86_400_000;
-const WITA_OFFSET_MS = 8 * 3_600_000;
 /** A day the calendar has: Date.parse takes 2026-02-31 as 3 March, so the day must read back. */
 const isDate = (text: unknown): text is string =>
   typeof text === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) && new Date(text).toISOString().slice(0, 10) === text;
 
 /** Today's date in NTB, whatever the phone's own time zone. */
-export const witaToday = (now = Date.now()) => new Date(now + WITA_OFFSET_MS).toISOString().slice(0, 10);
+export const witaToday = (now = Date.now()) => witaDate(now);
 
 /** `date` moved by a whole number of days. */
 export const addDays = (date: string, days: number) =>
