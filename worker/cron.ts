@@ -1,10 +1,12 @@
 // The cron trigger (every minute): the outbox sweep, breaches of service-level targets,
 // closing resolved complaints after 10 days, the quarantine clean-up, and the expiry of
-// rate-limit windows and idempotency keys.
+// rate-limit windows, idempotency keys and devices unused for half a year.
 import { createDb } from './db/client';
 import { deleteIdempotencyKeysBefore } from './db/complaints';
 import { listUndeliveredEventIds } from './db/outbox';
 import { deleteRateLimitsBefore } from './db/rate-limits';
+import { deleteDevicesUnusedSince } from './db/staff';
+import { DEVICE_KEPT_MS } from './auth/devices';
 import { applyComplaintChange } from './db/complaint-actions';
 import { listResolvedBefore, listUnmarkedBreaches, markBreach } from './db/sla';
 import { transition } from './domain/lifecycle';
@@ -58,5 +60,7 @@ export async function runScheduledTasks(env: Env, now: number): Promise<void> {
 
   // Rate-limit windows are at most an hour long; idempotency keys serve retries for a day.
   await deleteRateLimitsBefore(db, now - 60 * 60 * 1000);
+  // Browsers nobody has signed in from for half a year are no longer known devices.
+  await deleteDevicesUnusedSince(db, new Date(now - DEVICE_KEPT_MS));
   await deleteIdempotencyKeysBefore(db, new Date(now - 24 * 60 * 60 * 1000));
 }

@@ -177,7 +177,7 @@ export async function signIn(url, username) {
     body: JSON.stringify({ username, password: DEMO_PASSWORD }),
   });
   if (res.status !== 200) throw new Error(`sign-in ${username}: ${res.status}`);
-  const cookie = res.headers.get('set-cookie').split(';')[0];
+  const cookie = res.headers.getSetCookie().find((c) => c.startsWith('ntbcare_session=')).split(';')[0];
   return { cookie, user: (await res.json()).user };
 }
 

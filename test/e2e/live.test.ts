@@ -18,7 +18,7 @@ async function signInCookie(username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'ntbcare-demo' }),
   });
   expect(res.status).toBe(200);
-  return res.headers.get('set-cookie')!.split(';')[0]!;
+  return res.headers.getSetCookie().find((c) => c.startsWith('ntbcare_session='))!.split(';')[0]!;
 }
 
 beforeAll(async () => {

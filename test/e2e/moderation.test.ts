@@ -120,7 +120,7 @@ describe('the moderators’ desk', () => {
       body: JSON.stringify({ username: 'pemkab-lombok-tengah', password: 'ntbcare-demo' }),
     });
     expect(login.status).toBe(200);
-    const cookie = login.headers.get('set-cookie')!.split(';')[0]!;
+    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ntbcare_session='))!.split(';')[0]!;
     const asAgency = (await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`, { headers: { Cookie: cookie } })).json()) as ComplaintView;
     expect(asAgency.events.map((e) => e.body)).toContain('Pengingat uji: mohon jawab pelapor hari ini.');
     const asPublic = await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`)).text();

@@ -4,9 +4,11 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session'
 import { loginLimits } from '../../worker/routes/auth';
 import { countRows } from './citizen';
 import { call, expectError } from './helpers';
-import { createStaff, login, signIn } from './staff';
+import { createStaff, login, sessionCookie, signIn } from './staff';
 
 const me = (cookie: string) => call('/api/auth/me', { headers: { Cookie: cookie } });
+const deviceCookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-ntbcare_device='))!;
+const tokenOf = (cookie: string) => cookie.split(';')[0]!.split('=')[1]!;
 let clients = 0;
 /** An address no other sign-in of this file uses (limits count per client). */
 const ip = () => ({ 'CF-Connecting-IP': `198.51.${100 + (++clients >> 8)}.${clients & 255}` });
@@ -16,7 +18,7 @@ describe('staff sign-in', () => {
     const { username, password } = await createStaff('agency', 'pdam-giri-menang');
     const res = await login(username, password, ip());
     expect(res.status).toBe(200);
-    const cookie = res.headers.get('set-cookie')!;
+    const cookie = res.headers.getSetCookie().find((c) => c.startsWith('__Host-ntbcare_session='))!;
     expect(cookie).toMatch(/^__Host-ntbcare_session=[0-9a-f]{32};/);
     expect(cookie).toContain('HttpOnly');
     expect(cookie).toContain('Secure');
@@ -36,8 +38,8 @@ describe('staff sign-in', () => {
 
   it('gives a new token at every sign-in', async () => {
     const { username, password } = await createStaff('moderator');
-    const a = (await login(username, password, ip())).headers.get('set-cookie');
-    const b = (await login(username, password, ip())).headers.get('set-cookie');
+    const a = sessionCookie(await login(username, password, ip()));
+    const b = sessionCookie(await login(username, password, ip()));
     expect(a).not.toBe(b);
   });
 
@@ -67,6 +69,27 @@ describe('staff sign-in', () => {
     expect(answers.filter((res) => res.status === 401)).toHaveLength(loginLimits.perUsername);
     expect(answers.filter((res) => res.status === 429)).toHaveLength(10);
     await expectError(await login(username, password, ip()), 429, 'rate_limited');
+  });
+
+  it('lets staff in from a browser they signed in from while guessing from many addresses holds their username', async () => {
+    const { username, password } = await createStaff('agency', 'pdam-giri-menang');
+    const first = await login(username, password, ip());
+    expect(first.status).toBe(200);
+    const deviceCookie = deviceCookieOf(first);
+    expect(deviceCookie).toMatch(/^__Host-ntbcare_device=[0-9a-f]{32};/);
+    for (const flag of ['HttpOnly', 'Secure', 'SameSite=Strict', 'Path=/']) expect(deviceCookie).toContain(flag);
+    const fromDevice = (token: string) => ({ ...ip(), Cookie: `__Host-ntbcare_device=${token}` });
+    const device = tokenOf(deviceCookie);
+
+    await Promise.all(Array.from({ length: loginLimits.perUsername }, (_, i) => login(username, `tebakan-${i}`, ip())));
+    await expectError(await login(username, password, ip()), 429, 'rate_limited');
+    // The same browser, at yet another address: in.
+    expect((await login(username, password, fromDevice(device))).status).toBe(200);
+    // Someone else's known browser, or a made-up token, lifts nothing.
+    const colleague = await createStaff('agency', 'pdam-giri-menang');
+    const theirs = tokenOf(deviceCookieOf(await login(colleague.username, colleague.password, ip())));
+    await expectError(await login(username, password, fromDevice(theirs)), 429, 'rate_limited');
+    await expectError(await login(username, password, fromDevice('a'.repeat(32))), 429, 'rate_limited');
   });
 
   it('lets no more than the limit of guesses sent at once from one address be checked', async () => {

@@ -7,6 +7,8 @@ import { events } from '../../worker/db/schema';
 import worker from '../../worker/index';
 import { uploads } from '../../worker/db/schema';
 import { db, insertComplaint } from './fixtures';
+import { createStaff } from './staff';
+import { DEVICE_KEPT_MS } from '../../worker/auth/devices';
 
 async function runCron(at: number) {
   const ctx = createExecutionContext();
@@ -82,5 +84,18 @@ describe('cron: expiry of idempotency keys and rate-limit windows', () => {
     expect(keys.results.map((r) => r.key)).toEqual(['new']);
     const windows = await env.DB.prepare("SELECT key FROM rate_limits WHERE key LIKE 'complaints:%'").all<{ key: string }>();
     expect(windows.results.map((r) => r.key)).toEqual(['complaints:new']);
+  });
+
+  it('forgets a known device nobody has signed in from for half a year', async () => {
+    const now = Date.now();
+    const { username } = await createStaff('moderator');
+    const user = (await env.DB.prepare('SELECT id FROM users WHERE username = ?').bind(username).first<{ id: number }>())!.id;
+    await env.DB.batch([
+      env.DB.prepare("INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES ('old-device', ?, ?)").bind(user, now - DEVICE_KEPT_MS - 60_000),
+      env.DB.prepare("INSERT INTO known_devices (token_hash, user_id, last_used_at) VALUES ('used-device', ?, ?)").bind(user, now - DEVICE_KEPT_MS + 86_400_000),
+    ]);
+    await runCron(now);
+    const kept = await env.DB.prepare("SELECT token_hash FROM known_devices WHERE token_hash LIKE '%-device'").all<{ token_hash: string }>();
+    expect(kept.results.map((r) => r.token_hash)).toEqual(['used-device']);
   });
 });

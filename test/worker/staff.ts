@@ -28,11 +28,13 @@ export function login(username: string, password: string, headers: Record<string
   });
 }
 
+/** The session's `name=value` from a sign-in's answer (which also sets the known-device cookie). */
+export const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => /^(__Host-)?ntbcare_session=/.test(c))!.split(';')[0]!;
+
 /** Signs in and returns the Cookie header value for later requests. */
 export async function signIn(role: StaffRole, agencySlug?: string): Promise<{ cookie: string; username: string }> {
   const { username, password } = await createStaff(role, agencySlug);
   const res = await login(username, password);
   expect(res.status).toBe(200);
-  const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
-  return { cookie, username };
+  return { cookie: sessionCookie(res), username };
 }

@@ -103,6 +103,23 @@ export const sessions = sqliteTable(
   (t) => [index('sessions_user_idx').on(t.userId)],
 );
 
+/**
+ * Browsers a staff member has signed in from (a long-lived cookie's token, hashed): a try from
+ * one is not held back by the limit on failed sign-ins per username, which guessing from many
+ * addresses can reach (routes/auth.ts).
+ */
+export const knownDevices = sqliteTable(
+  'known_devices',
+  {
+    tokenHash: text('token_hash').primaryKey(),
+    userId: integer('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    lastUsedAt: integer('last_used_at', { mode: 'timestamp_ms' }).notNull(),
+  },
+  (t) => [index('known_devices_last_used_idx').on(t.lastUsedAt)],
+);
+
 /** Keys of the apps that file complaints through Open311; the key itself is never stored. */
 export const apiKeys = sqliteTable(
   'api_keys',

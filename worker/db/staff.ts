@@ -1,7 +1,7 @@
 // Staff accounts and their sessions.
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from './client';
-import { agencies, sessions, users } from './schema';
+import { agencies, knownDevices, sessions, users } from './schema';
 
 export async function findUserByUsername(db: Database, username: string) {
   const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
@@ -130,4 +130,26 @@ export async function liveSessionHashes(db: Database, hashes: string[], now: num
       ),
     );
   return new Set(rows.map((r) => r.hash));
+}
+
+/** The username of the staff member a known device's token hash belongs to, if any. */
+export async function knownDeviceUser(db: Database, tokenHash: string): Promise<string | undefined> {
+  const [row] = await db
+    .select({ username: users.username })
+    .from(knownDevices)
+    .innerJoin(users, eq(users.id, knownDevices.userId))
+    .where(eq(knownDevices.tokenHash, tokenHash));
+  return row?.username;
+}
+
+/** Records (or refreshes) a device a staff member has just signed in from. */
+export function rememberDevice(db: Database, device: typeof knownDevices.$inferInsert) {
+  return db
+    .insert(knownDevices)
+    .values(device)
+    .onConflictDoUpdate({ target: knownDevices.tokenHash, set: { userId: device.userId, lastUsedAt: device.lastUsedAt } });
+}
+
+export function deleteDevicesUnusedSince(db: Database, before: Date) {
+  return db.delete(knownDevices).where(lt(knownDevices.lastUsedAt, before));
 }

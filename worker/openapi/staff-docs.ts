@@ -16,8 +16,8 @@ export const staffDocs = {
     tag: 'auth',
     summary: { id: 'Staf masuk', en: 'Staff sign in' },
     description: {
-      id: `Memasang cookie sesi. Percobaan yang gagal dibatasi per 15 menit: ${perUsernameAndClient} per nama pengguna dari satu klien (orang lain tidak dapat mengunci akun dari alamatnya), ${perUsername} per nama pengguna dari semua klien, ${perClient} per klien; percobaan yang ditolak tidak dicatat; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.`,
-      en: `Sets the session cookie. Failed attempts are limited per 15 minutes: ${perUsernameAndClient} per username from one client (nobody can lock an account from their own address), ${perUsername} per username from all clients, ${perClient} per client; a refused try is not recorded; the answer never tells whether a username exists.`,
+      id: `Memasang cookie sesi. Percobaan yang gagal dibatasi per 15 menit: ${perUsernameAndClient} per nama pengguna dari satu klien (orang lain tidak dapat mengunci akun dari alamatnya), ${perUsername} per nama pengguna dari semua klien, ${perClient} per klien; percobaan yang ditolak tidak dicatat. Peramban tempat seseorang pernah berhasil masuk menyimpan cookie perangkat dikenal, dan dari situ batas per nama pengguna tidak menahannya; jawabannya tidak pernah memberi tahu apakah suatu nama pengguna ada.`,
+      en: `Sets the session cookie. Failed attempts are limited per 15 minutes: ${perUsernameAndClient} per username from one client (nobody can lock an account from their own address), ${perUsername} per username from all clients, ${perClient} per client; a refused try is not recorded. A browser someone signed in from keeps a known-device cookie, and from it the per-username limit does not hold them back; the answer never tells whether a username exists.`,
     },
     ok: {
       status: 200,

@@ -3,6 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { hashPassword, verifyPassword } from '../auth/password';
+import { isKnownDevice, rememberThisDevice } from '../auth/devices';
 import { currentStaff, endSession, startSession } from '../auth/session';
 import { countRequests, forgetRequests, peekRequests, uncountRequest } from '../db/rate-limits';
 import { retryAfterSeconds, type SlidingWindow, slidingEstimate, type WindowCounts } from '../domain/rate-limit';
@@ -51,14 +52,16 @@ export const authRoutes = new Hono<AppEnv>()
     const db = c.get('db');
     const window = { now: Date.now(), windowMs: WINDOW_MS };
     const client = clientIp(c);
-    const counts = [
-      { key: `login-user-ip:${username}|${client}`, limit: loginLimits.perUsernameAndClient },
-      { key: `login-user:${username}`, limit: loginLimits.perUsername },
-      { key: `login-ip:${client}`, limit: loginLimits.perClient },
-    ];
-    const [pair, ...others] = counts;
+    const pair = { key: `login-user-ip:${username}|${client}`, limit: loginLimits.perUsernameAndClient };
+    const ofUsername = { key: `login-user:${username}`, limit: loginLimits.perUsername };
+    const ofClient = { key: `login-ip:${client}`, limit: loginLimits.perClient };
+    const all = [pair, ofUsername, ofClient];
+    const [known, held] = await Promise.all([isKnownDevice(c, username), peekRequests(db, keys(all))]);
+    // From a browser this person signed in from, the username's own limit (reached by guessing
+    // from many addresses) does not hold them back; the limits of this client still do.
+    const counts = known ? [pair, ofClient] : all;
     // Refused from a read while past a limit: a try refused writes nothing.
-    refuseLogin(window, counts, await peekRequests(db, keys(counts)), (estimate, limit) => estimate + 1 > limit);
+    refuseLogin(window, counts, counts.map((count) => held[all.indexOf(count)]), (estimate, limit) => estimate + 1 > limit);
     // Each try then holds its place in every count before its password is checked: read first
     // and counted after, a burst of guesses sent at once would all be checked before any counted.
     const tries = await countRequests(db, keys(counts), window);
@@ -76,7 +79,7 @@ export const authRoutes = new Hono<AppEnv>()
     if (!user || !ok || user.disabledAt) throw new ApiError('unauthenticated', 'Wrong username or password');
     // Only failures count: a success clears this client's for the username and takes itself
     // back from the others (clearing the username's would reset guessing from elsewhere).
-    await Promise.all([forgetRequests(db, pair!.key), uncount(others)]);
+    await Promise.all([forgetRequests(db, pair.key), uncount(counts.filter((count) => count !== pair)), rememberThisDevice(c, user.id)]);
     return c.json({ user: await startSession(c, user.id) });
   })
   .post('/logout', async (c) => {
