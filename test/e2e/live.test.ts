@@ -4,6 +4,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { CreateComplaintResponse } from '../../worker/domain/api';
 import { collectPageErrors, launchBrowser } from './browser';
+import { sessionCookie } from '../support/session-cookie';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -18,7 +19,7 @@ async function signInCookie(username: string): Promise<string> {
     body: JSON.stringify({ username, password: 'ntbcare-demo' }),
   });
   expect(res.status).toBe(200);
-  return res.headers.getSetCookie().find((c) => c.startsWith('ntbcare_session='))!.split(';')[0]!;
+  return sessionCookie(res);
 }
 
 beforeAll(async () => {

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { ComplaintView, CreateComplaintResponse } from '../../worker/domain/api';
 import { seriousA11yViolations } from './axe';
 import { collectPageErrors, launchBrowser } from './browser';
+import { sessionCookie } from '../support/session-cookie';
 
 const baseUrl = inject('baseUrl');
 let browser: Browser;
@@ -120,7 +121,7 @@ describe('the moderators’ desk', () => {
       body: JSON.stringify({ username: 'pemkab-lombok-tengah', password: 'ntbcare-demo' }),
     });
     expect(login.status).toBe(200);
-    const cookie = login.headers.getSetCookie().find((c) => c.startsWith('ntbcare_session='))!.split(';')[0]!;
+    const cookie = sessionCookie(login);
     const asAgency = (await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`, { headers: { Cookie: cookie } })).json()) as ComplaintView;
     expect(asAgency.events.map((e) => e.body)).toContain('Pengingat uji: mohon jawab pelapor hari ini.');
     const asPublic = await (await fetch(`${baseUrl}/api/complaints/NTB-DEM00002`)).text();

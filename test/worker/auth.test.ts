@@ -4,7 +4,8 @@ import { SESSION_ABSOLUTE_MS, SESSION_IDLE_MS } from '../../worker/auth/session'
 import { loginLimits } from '../../worker/routes/auth';
 import { countRows } from './citizen';
 import { call, expectError } from './helpers';
-import { createStaff, login, sessionCookie, signIn } from './staff';
+import { sessionCookie } from '../support/session-cookie';
+import { createStaff, login, signIn } from './staff';
 
 const me = (cookie: string) => call('/api/auth/me', { headers: { Cookie: cookie } });
 const deviceCookieOf = (res: Response) => res.headers.getSetCookie().find((c) => c.startsWith('__Host-ntbcare_device='))!;

@@ -4,6 +4,7 @@ import { expect } from 'vitest';
 import { hashPassword } from '../../worker/auth/password';
 import type { StaffRole } from '../../worker/domain/vocabulary';
 import { call } from './helpers';
+import { sessionCookie } from '../support/session-cookie';
 
 let counter = 0;
 const passwordHashes = new Map<string, Promise<string>>();
@@ -27,9 +28,6 @@ export function login(username: string, password: string, headers: Record<string
     body: JSON.stringify({ username, password }),
   });
 }
-
-/** The session's `name=value` from a sign-in's answer (which also sets the known-device cookie). */
-export const sessionCookie = (res: Response) => res.headers.getSetCookie().find((c) => /^(__Host-)?ntbcare_session=/.test(c))!.split(';')[0]!;
 
 /** Signs in and returns the Cookie header value for later requests. */
 export async function signIn(role: StaffRole, agencySlug?: string): Promise<{ cookie: string; username: string }> {

@@ -6,14 +6,13 @@ import type { Context } from 'hono';
 import { getCookie, setCookie } from 'hono/cookie';
 import { knownDeviceUser, rememberDevice } from '../db/staff';
 import type { AppEnv } from '../http/env';
+import { hostCookieName, overHttps } from './cookies';
 import { randomToken, sha256Hex } from './tokens';
 
 /** A device not signed in from for this long is forgotten (the cron deletes it). */
 export const DEVICE_KEPT_MS = 180 * 24 * 60 * 60 * 1000;
 
-const secure = (c: Context<AppEnv>) => new URL(c.req.url).protocol === 'https:';
-/** `__Host-` needs HTTPS; plain-HTTP local runs use the bare name. */
-const deviceCookie = (c: Context<AppEnv>) => (secure(c) ? '__Host-ntbcare_device' : 'ntbcare_device');
+const deviceCookie = (c: Context<AppEnv>) => hostCookieName(c, 'ntbcare_device');
 
 /** The cookie's token, when it looks like one of ours. */
 function deviceToken(c: Context<AppEnv>): string | undefined {
@@ -34,5 +33,5 @@ export async function isKnownDevice(c: Context<AppEnv>, username: string): Promi
 export async function rememberThisDevice(c: Context<AppEnv>, userId: number): Promise<void> {
   const token = deviceToken(c) ?? randomToken();
   await rememberDevice(c.get('db'), { tokenHash: await sha256Hex(token), userId, lastUsedAt: new Date() });
-  setCookie(c, deviceCookie(c), token, { httpOnly: true, secure: secure(c), sameSite: 'Strict', path: '/', maxAge: DEVICE_KEPT_MS / 1000 });
+  setCookie(c, deviceCookie(c), token, { httpOnly: true, secure: overHttps(c), sameSite: 'Strict', path: '/', maxAge: DEVICE_KEPT_MS / 1000 });
 }

@@ -5,6 +5,7 @@ import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { findSession, insertSession, revokeSession, touchSession } from '../db/staff';
 import type { AppEnv } from '../http/env';
 import type { StaffRole } from '../domain/vocabulary';
+import { hostCookieName, overHttps } from './cookies';
 import { randomToken, sha256Hex } from './tokens';
 
 /** A staff member away from the desk this long signs in again. */
@@ -23,10 +24,7 @@ export interface StaffUser {
   agency: { slug: string; name: string; shortName: string | null } | null;
 }
 
-/** `__Host-` needs HTTPS; plain-HTTP local runs use the bare name. */
-export function cookieName(c: Context<AppEnv>) {
-  return new URL(c.req.url).protocol === 'https:' ? '__Host-ntbcare_session' : 'ntbcare_session';
-}
+export const cookieName = (c: Context<AppEnv>) => hostCookieName(c, 'ntbcare_session');
 
 /** Signs a user in: a new token each time, never a reused one. Returns who is signed in. */
 export async function startSession(c: Context<AppEnv>, userId: number): Promise<StaffUser> {
@@ -40,8 +38,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
     lastSeenAt: new Date(now),
     expiresAt: new Date(now + SESSION_ABSOLUTE_MS),
   });
-  const secure = new URL(c.req.url).protocol === 'https:';
-  setCookie(c, cookieName(c), token, { httpOnly: true, secure, sameSite: 'Lax', path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
+  setCookie(c, cookieName(c), token, { httpOnly: true, secure: overHttps(c), sameSite: 'Lax', path: '/', maxAge: SESSION_ABSOLUTE_MS / 1000 });
   const found = await findSession(c.get('db'), tokenHash);
   if (!found) throw new Error('the new session was not stored');
   return staffOf(found);
@@ -55,7 +52,7 @@ function staffOf(found: NonNullable<Awaited<ReturnType<typeof findSession>>>): S
 export async function endSession(c: Context<AppEnv>): Promise<void> {
   const token = getCookie(c, cookieName(c));
   if (token) await revokeSession(c.get('db'), await sha256Hex(token), new Date());
-  deleteCookie(c, cookieName(c), { path: '/', secure: new URL(c.req.url).protocol === 'https:' });
+  deleteCookie(c, cookieName(c), { path: '/', secure: overHttps(c) });
 }
 
 /** The signed-in staff member, or undefined (no cookie, expired, revoked, disabled). */
