@@ -1,6 +1,6 @@
 // What each audience sees of a complaint: rows in, API shapes out. Reporter identity
 // leaves only through `reporter`, and only when the caller may see it.
-import type { AgencyRef, ComplaintCore, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, OverdueItem, PhotoInfo, TimelineEvent } from '../domain/api';
+import type { AgencyRef, ComplaintCore, ComplaintHeading, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, OverdueItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeePhotos, maySeeReporter, maySeeText, photosArePublic, staffReaches, type Viewer } from '../domain/access';
 import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
 import type { OverdueRow } from './moderation';
@@ -108,22 +108,24 @@ export function viewFor({ row, photos, events }: LoadedComplaint, viewer: Viewer
   );
 }
 
+/** What names a complaint in every view and list of it (`ComplaintHeading`). */
+type HeadingRow = Pick<ViewedComplaintRow, 'category' | 'regency' | 'district' | 'village'> & { complaint: Omit<ComplaintHeading, 'category' | 'place'> };
+
+function complaintHeading(row: HeadingRow): ComplaintHeading {
+  const { code, title, status, priority, confidential } = row.complaint;
+  return { code, title, status, priority, category: categoryOf(row), place: placeOf(row), confidential };
+}
+
 /** The fields every full view of one complaint shares. */
 export function complaintCore(row: ViewedComplaintRow): ComplaintCore {
   const c = row.complaint;
   return {
-    code: c.code,
-    title: c.title,
+    ...complaintHeading(row),
     description: c.description,
-    status: c.status,
-    priority: c.priority,
-    category: categoryOf(row),
-    place: placeOf(row),
     lat: c.lat,
     lng: c.lng,
     address: c.address,
     anonymous: c.anonymous,
-    confidential: c.confidential,
   };
 }
 
@@ -156,14 +158,8 @@ export function moderationItem(
 export function overdueItem(row: OverdueRow): OverdueItem {
   const c = row.complaint;
   return {
-    code: c.code,
-    title: c.title,
-    status: c.status,
-    priority: c.priority,
-    category: categoryOf(row),
-    place: placeOf(row),
+    ...complaintHeading(row),
     agency: row.agency,
-    confidential: c.confidential,
     forwardedAt: c.forwardedAt?.toISOString() ?? null,
     firstResponseAt: c.firstResponseAt?.toISOString() ?? null,
     dueAt: c.dueAt!.toISOString(),

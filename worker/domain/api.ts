@@ -202,19 +202,23 @@ export interface TimelineEvent {
 export type ActorRoleName = 'citizen' | 'system' | 'moderator' | 'agency' | 'admin';
 
 /** What every full view of one complaint shows, to the public, the reporter and staff. */
-export interface ComplaintCore {
+/** What names a complaint in a list: its code, title, state, kind and place. */
+export interface ComplaintHeading {
   code: string;
   title: string;
-  description: string;
   status: ComplaintStatus;
   priority: Priority;
   category: CategoryRef;
   place: PlaceRef;
+  confidential: boolean;
+}
+
+export interface ComplaintCore extends ComplaintHeading {
+  description: string;
   lat: number | null;
   lng: number | null;
   address: string | null;
   anonymous: boolean;
-  confidential: boolean;
 }
 
 /**
@@ -357,17 +361,10 @@ export interface ModerationQueueResponse {
  * One complaint an agency holds past its response due time (`GET /api/moderation/overdue`):
  * what a moderator needs to chase it.
  */
-export interface OverdueItem {
-  code: string;
-  title: string;
-  status: ComplaintStatus;
-  priority: Priority;
-  category: CategoryRef;
-  place: PlaceRef;
+/** `confidential`: moderators may see confidential complaints; the desk marks them. */
+export interface OverdueItem extends ComplaintHeading {
   /** The agency holding it. */
   agency: AgencyRef;
-  /** Moderators may see confidential complaints; the desk marks them. */
-  confidential: boolean;
   forwardedAt: string | null;
   firstResponseAt: string | null;
   /** The agency's response target, passed. */
