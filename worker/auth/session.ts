@@ -45,8 +45,7 @@ export async function startSession(c: Context<AppEnv>, userId: number): Promise<
 }
 
 function staffOf(found: NonNullable<Awaited<ReturnType<typeof findSession>>>): StaffUser {
-  const { disabledAt: _disabled, ...user } = found.user;
-  return { ...user, agency: found.agency?.slug ? found.agency : null };
+  return { ...found.user, agency: found.agency?.slug ? found.agency : null };
 }
 
 export async function endSession(c: Context<AppEnv>): Promise<void> {
@@ -55,14 +54,14 @@ export async function endSession(c: Context<AppEnv>): Promise<void> {
   deleteCookie(c, cookieName(c), { path: '/', secure: overHttps(c) });
 }
 
-/** The signed-in staff member, or undefined (no cookie, expired, revoked, disabled). */
+/** The signed-in staff member, or undefined (no cookie, expired, revoked, disabled, agency switched off). */
 export async function currentStaff(c: Context<AppEnv>): Promise<StaffUser | undefined> {
   const token = getCookie(c, cookieName(c));
   if (!token || !/^[0-9a-f]{32}$/.test(token)) return undefined;
   const tokenHash = await sha256Hex(token);
   const db = c.get('db');
   const found = await findSession(db, tokenHash);
-  if (!found || found.user.disabledAt) return undefined;
+  if (!found?.mayWork) return undefined;
   const now = Date.now();
   const { session } = found;
   if (session.expiresAt.getTime() <= now || session.lastSeenAt.getTime() + SESSION_IDLE_MS <= now) return undefined;

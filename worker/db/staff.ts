@@ -1,10 +1,21 @@
 // Staff accounts and their sessions.
-import { and, eq, isNull, lt, sql } from 'drizzle-orm';
+import { and, eq, getTableColumns, isNull, lt, sql } from 'drizzle-orm';
 import type { Database } from './client';
 import { agencies, knownDevices, sessions, users } from './schema';
 
+/**
+ * Whether an account may work: not disabled, and not of an agency switched off (its staff
+ * keep their accounts, to come back when it is on again). Read with `agencies` left-joined.
+ */
+const mayWork = sql<number>`(${users.disabledAt} is null and (${users.agencyId} is null or ${agencies.active} = 1))`.mapWith(Boolean);
+
 export async function findUserByUsername(db: Database, username: string) {
-  const [row] = await db.select().from(users).where(eq(users.username, username)).limit(1);
+  const [row] = await db
+    .select({ ...getTableColumns(users), mayWork })
+    .from(users)
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
+    .where(eq(users.username, username))
+    .limit(1);
   return row;
 }
 
@@ -23,8 +34,8 @@ export async function findSession(db: Database, tokenHash: string) {
         displayName: users.displayName,
         role: users.role,
         agencyId: users.agencyId,
-        disabledAt: users.disabledAt,
       },
+      mayWork,
       agency: { slug: agencies.slug, name: agencies.name, shortName: agencies.shortName },
     })
     .from(sessions)
@@ -113,19 +124,20 @@ export function setPassword(db: Database, userId: number, passwordHash: string) 
   ]);
 }
 
-/** Of these session hashes, the ones still signed in: not revoked, not expired, not idle, account enabled. */
+/** Of these session hashes, the ones still signed in: not revoked, not expired, not idle, account able to work. */
 export async function liveSessionHashes(db: Database, hashes: string[], now: number, idleMs: number): Promise<Set<string>> {
   if (hashes.length === 0) return new Set();
   const rows = await db
     .select({ hash: sessions.tokenHash })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
+    .leftJoin(agencies, eq(agencies.id, users.agencyId))
     .where(
       and(
         // As one JSON list: a topic's sockets may be more than D1's 100 bound parameters.
         sql`${sessions.tokenHash} in (select value from json_each(${JSON.stringify(hashes)}))`,
         isNull(sessions.revokedAt),
-        isNull(users.disabledAt),
+        mayWork,
         sql`${sessions.expiresAt} > ${now} and ${sessions.lastSeenAt} > ${now - idleMs}`,
       ),
     );

@@ -101,9 +101,12 @@ export class LiveInbox extends DurableObject<Env> {
     return this.ctx.storage.sql.exec('INSERT INTO told (event_id, at) VALUES (?, ?) ON CONFLICT DO NOTHING RETURNING event_id', eventId, now).toArray().length > 0;
   }
 
-  /** Closes the sockets of one subscriber (a revoked session, a disabled account). */
-  async disconnect(subscriber: string, reason: string): Promise<number> {
-    const sockets = this.ctx.getWebSockets(subscriber);
+  /**
+   * Closes the sockets of one subscriber (a revoked session, a disabled account), or with
+   * `null` every socket of the topic (its agency was switched off); answers how many.
+   */
+  async disconnect(subscriber: string | null, reason: string): Promise<number> {
+    const sockets = subscriber === null ? this.ctx.getWebSockets() : this.ctx.getWebSockets(subscriber);
     for (const socket of sockets) socket.close(4001, reason.slice(0, 120));
     return sockets.length;
   }

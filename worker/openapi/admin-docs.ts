@@ -112,10 +112,12 @@ export const adminDocs = {
     tag: 'admin',
     summary: { id: 'Ubah instansi', en: 'Change an agency' },
     description: {
-      id: 'Instansi yang dinonaktifkan tidak menerima pengaduan baru: rute melewatinya dan penerusan kepadanya ditolak.',
-      en: 'A deactivated agency gets no new complaints: routing skips it and a forward to it is refused.',
+      id: 'Instansi yang dinonaktifkan tidak menerima pengaduan baru: rute melewatinya dan penerusan kepadanya ditolak. Stafnya tidak dapat masuk atau bekerja sampai instansi diaktifkan kembali. Instansi yang masih menangani pengaduan (diteruskan atau sedang diproses) tidak dapat dinonaktifkan: 409, teruskan pengaduan itu lebih dulu.',
+      en: 'A deactivated agency gets no new complaints: routing skips it and a forward to it is refused. Its staff cannot sign in or work until it is activated again. An agency still holding complaints (forwarded or in progress) cannot be deactivated: 409, forward them first.',
     },
     ok: { status: 200, description: { id: 'Instansi itu sebagaimana sekarang.', en: 'The agency as it is now.' } },
+    // 409: switched off while it holds complaints being handled.
+    errors: ['conflict'],
   },
   'GET /api/admin/routing-rules': {
     tag: 'admin',

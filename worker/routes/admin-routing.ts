@@ -1,12 +1,13 @@
 // `/api/admin/agencies` and `/api/admin/routing-rules`: administrators add, rename and
 // deactivate agencies (a deactivated one gets no new complaints: routing skips it and a
-// forward to it is refused), and keep the routing rules, with a preview of where a
+// forward to it is refused; its staff are signed out of it; one still holding complaints
+// being handled is not switched off), and keep the routing rules, with a preview of where a
 // complaint of a category and regency would go.
 import { Hono } from 'hono';
 import { asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import { slug } from './slug';
-import { findAgencyBySlug } from '../db/agencies';
+import { deactivateAgency, findAgencyBySlug } from '../db/agencies';
 import { findCategoryBySlug, findRegionsByCode } from '../db/complaints';
 import { listRoutingRules } from '../db/routing';
 import { agencies, categories, routingRules } from '../db/schema';
@@ -17,6 +18,7 @@ import type { AppEnv } from '../http/env';
 import { ApiError, notFound } from '../http/errors';
 import { requireStaff } from '../http/staff';
 import { validate } from '../http/validate';
+import { liveInbox } from '../live/topics';
 import { regionCode } from './regions';
 
 const agencyBody = z
@@ -67,10 +69,23 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
     const agency = await findAgencyBySlug(c.get('db'), c.req.valid('param').slug);
     if (!agency) throw notFound('Agency');
     const body = c.req.valid('json');
-    const changes = { ...(body.name ? { name: body.name } : {}), ...(body.shortName !== undefined ? { shortName: body.shortName } : {}), ...(body.active !== undefined ? { active: body.active } : {}) };
+    const db = c.get('db');
+    // Switched off first: refused, nothing else in the patch is written either.
+    if (body.active === false && agency.active) {
+      const holding = await deactivateAgency(db, agency.id);
+      if (holding > 0) {
+        throw new ApiError('conflict', 'The agency still holds complaints being handled', {
+          details: [{ path: 'active', message: `Holds ${holding} complaint(s) forwarded or in progress: forward them to another agency first` }],
+        });
+      }
+      // Its staff are signed out of it at once: open inbox sockets close (their next request
+      // and every reconnect are refused while it is off).
+      await liveInbox(c.env, `agency:${agency.id}`).disconnect(null, 'agency deactivated');
+    }
+    const changes = { ...(body.name ? { name: body.name } : {}), ...(body.shortName !== undefined ? { shortName: body.shortName } : {}), ...(body.active ? { active: true } : {}) };
     // A patch naming nothing changes nothing (an UPDATE with no column is an error in drizzle).
-    if (Object.keys(changes).length) await c.get('db').update(agencies).set(changes).where(eq(agencies.id, agency.id));
-    return c.json(await findAgencyBySlug(c.get('db'), agency.slug));
+    if (Object.keys(changes).length) await db.update(agencies).set(changes).where(eq(agencies.id, agency.id));
+    return c.json(await findAgencyBySlug(db, agency.slug));
   })
 
   .get('/routing-rules', async (c) => {

@@ -76,7 +76,8 @@ export const authRoutes = new Hono<AppEnv>()
 
     const user = await findUserByUsername(db, username);
     const ok = await verifyPassword(password, user?.passwordHash ?? (await (decoyHash ??= hashPassword('decoy'))));
-    if (!user || !ok || user.disabledAt) throw new ApiError('unauthenticated', 'Wrong username or password');
+    // A disabled account, or one of an agency switched off, is answered like a wrong password.
+    if (!user || !ok || !user.mayWork) throw new ApiError('unauthenticated', 'Wrong username or password');
     // Only failures count: a success clears this client's for the username and takes itself
     // back from the others (clearing the username's would reset guessing from elsewhere).
     await Promise.all([forgetRequests(db, pair.key), uncount(counts.filter((count) => count !== pair)), rememberThisDevice(c, user.id)]);

@@ -1,5 +1,6 @@
 // `/admin/instansi` as an administrator uses it: add, rename and deactivate agencies, and the
-// server's refusals (a taken slug, a name it does not accept) said beside the field concerned.
+// server's refusals (a taken slug, a name it does not accept, an agency still holding
+// complaints) said beside the field or in the row concerned.
 import { fireEvent, screen, waitFor, within } from '@solidjs/testing-library';
 import { describe, expect, it } from 'vitest';
 import { installSettingsApi } from './fake-settings-api';
@@ -113,6 +114,23 @@ describe('agencies', () => {
     await waitFor(() => expect(row.getByRole('status').textContent).toBe('Pemerintah Kabupaten Dompu aktif kembali.'));
     expect(row.queryByText('Nonaktif')).toBeNull();
     expect(api.writes().map((w) => w.body)).toEqual([{ active: false }, { active: true }]);
+  });
+
+  it('says, in the row, that an agency still holding complaints cannot be switched off (409), and leaves it active', async () => {
+    const api = installSettingsApi();
+    await openAdminPage('/admin/instansi');
+    const row = await card('PDAM Giri Menang');
+    api.refuseNext('PATCH', '/api/admin/agencies/pdam-giri-menang', 'conflict', [
+      { path: 'active', message: 'Holds 2 complaint(s) forwarded or in progress: forward them to another agency first' },
+    ]);
+    fireEvent.click(row.getByRole('button', { name: 'Nonaktifkan' }));
+    await waitFor(() =>
+      expect(row.getByRole('alert').textContent).toBe(
+        'Instansi ini masih menangani pengaduan (diteruskan atau sedang diproses). Teruskan pengaduan itu ke instansi lain sebelum menonaktifkannya.',
+      ),
+    );
+    expect(row.queryByText('Nonaktif')).toBeNull();
+    expect(row.getByRole('button', { name: 'Nonaktifkan' })).toBeTruthy();
   });
 
   it('says when the agency is gone (404) or the server fails (500), in the row', async () => {

@@ -1,6 +1,7 @@
 // `/admin/instansi`: every agency, active or not (meta lists only the active ones). An admin
 // switches one off or on, renames it, or adds a new one. A deactivated agency gets no new
-// complaints: routing passes it by and forwards to it are refused.
+// complaints (routing passes it by, forwards to it are refused) and its staff cannot sign in;
+// the server refuses to switch off one that still holds complaints being handled.
 import { createSignal, For, Show } from 'solid-js';
 import { createStore } from 'solid-js/store';
 import { agencyKinds, type AgencyKind } from '../../../../../worker/domain/vocabulary';

@@ -9,6 +9,8 @@ export function settingsErrorKey(error: unknown): MessageKey {
   const code = error instanceof ApiError ? error.code : undefined;
   if (code === 'not_found') return 'admin.settings.gone';
   if (code === 'unprocessable') return 'admin.error.invalid';
+  // Switching off an agency that still holds complaints being handled.
+  if (code === 'conflict' && (error as ApiError).details.some((issue) => issue.path === 'active')) return 'admin.agencies.stillHolding';
   return actionErrorKey(error);
 }
 

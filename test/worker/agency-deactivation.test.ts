@@ -1,0 +1,87 @@
+// An agency switched off by an administrator: its staff can no longer work in it (requests,
+// sign-in, live inbox), and it cannot be switched off while complaints wait in its inbox.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { complaintAt, takeStep } from './complaint-states';
+import { call, expectError } from './helpers';
+import { createStaff, login, signIn } from './staff';
+import { sessionCookie } from '../support/session-cookie';
+
+const SLUG = 'dinas-uji-nonaktif';
+let admin: string;
+let agencyId: number;
+
+const adminPatch = (body: unknown) =>
+  call(`/api/admin/agencies/${SLUG}`, { method: 'PATCH', headers: { Cookie: admin, 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+const storedAgency = async () =>
+  (await (await call('/api/admin/agencies', { headers: { Cookie: admin } })).json<{ agencies: { slug: string; name: string; active: boolean }[] }>()).agencies.find((a) => a.slug === SLUG);
+const inbox = (cookie: string) => call('/api/inbox', { headers: { Cookie: cookie } });
+const openLive = (cookie: string) => call(`/api/live?topic=agency:${agencyId}`, { headers: { Upgrade: 'websocket', Cookie: cookie } });
+
+beforeAll(async () => {
+  admin = (await signIn('admin')).cookie;
+  const created = await call('/api/admin/agencies', {
+    method: 'POST',
+    headers: { Cookie: admin, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ slug: SLUG, name: 'Dinas Uji Nonaktif', kind: 'dinas' }),
+  });
+  expect(created.status).toBe(201);
+  const staff = (await signIn('agency', SLUG)).cookie;
+  const me = await (await call('/api/auth/me', { headers: { Cookie: staff } })).json<{ user: { agencyId: number } }>();
+  agencyId = me.user.agencyId;
+});
+
+describe('switching an agency off', () => {
+  it('is refused (409, nothing written) while it holds complaints forwarded to it or in progress there, and done once they moved on', async () => {
+    const forwarded = await complaintAt('forwarded', SLUG);
+    const inProgress = await complaintAt('in_progress', SLUG);
+    // A resolved one waits for its reporter, not for the agency: it does not hold the switch.
+    await complaintAt('resolved', SLUG);
+
+    const refused = await expectError(await adminPatch({ active: false, name: 'Dinas Uji Berganti Nama' }), 409, 'conflict');
+    expect(refused.error.details).toEqual([{ path: 'active', message: 'Holds 2 complaint(s) forwarded or in progress: forward them to another agency first' }]);
+    expect(await storedAgency()).toMatchObject({ active: true, name: 'Dinas Uji Nonaktif' });
+
+    // Moderators forward both elsewhere; then it can go.
+    await takeStep(forwarded, { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: 'pdam-giri-menang' });
+    await expectError(await adminPatch({ active: false }), 409, 'conflict');
+    await takeStep(inProgress, { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: 'pdam-giri-menang' });
+    const res = await adminPatch({ active: false });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toMatchObject({ slug: SLUG, active: false });
+    expect((await adminPatch({ active: true })).status).toBe(200);
+  });
+
+  it('keeps its staff out while it is off, closing their live inbox at once, and lets them back in when it is on again', async () => {
+    const { username, password } = await createStaff('agency', SLUG);
+    const signedIn = await login(username, password, { 'CF-Connecting-IP': '198.51.100.77' });
+    expect(signedIn.status).toBe(200);
+    const cookie = sessionCookie(signedIn);
+    expect((await inbox(cookie)).status).toBe(200);
+    const live = await openLive(cookie);
+    expect(live.status).toBe(101);
+    const socket = live.webSocket!;
+    socket.accept();
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (e) => resolve(e.code)));
+
+    expect((await adminPatch({ active: false })).status).toBe(200);
+    expect(await closed).toBe(4001);
+    await expectError(await inbox(cookie), 401, 'unauthenticated');
+    await expectError(await call('/api/auth/me', { headers: { Cookie: cookie } }), 401, 'unauthenticated');
+    expect((await openLive(cookie)).status).toBe(404);
+    // Signing in again with the right password is refused like a wrong one.
+    await expectError(await login(username, password, { 'CF-Connecting-IP': '198.51.100.78' }), 401, 'unauthenticated');
+
+    expect((await adminPatch({ active: true })).status).toBe(200);
+    expect((await inbox(cookie)).status).toBe(200);
+    expect((await login(username, password, { 'CF-Connecting-IP': '198.51.100.79' })).status).toBe(200);
+  });
+
+  it('leaves other agencies’ staff and moderators at work', async () => {
+    const pdam = (await signIn('agency', 'pdam-giri-menang')).cookie;
+    const moderator = (await signIn('moderator')).cookie;
+    expect((await adminPatch({ active: false })).status).toBe(200);
+    expect((await inbox(pdam)).status).toBe(200);
+    expect((await call('/api/moderation/queue', { headers: { Cookie: moderator } })).status).toBe(200);
+    expect((await adminPatch({ active: true })).status).toBe(200);
+  });
+});
