@@ -1,7 +1,9 @@
 // An agency switched off by an administrator: its staff can no longer work in it (requests,
 // sign-in, live inbox), and it cannot be switched off while complaints wait in its inbox.
-import { beforeAll, describe, expect, it } from 'vitest';
-import { complaintAt, takeStep } from './complaint-states';
+import { env } from 'cloudflare:workers';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { newCitizen } from './citizen';
+import { complaintAt, type StoredComplaint, takeStep } from './complaint-states';
 import { call, expectError } from './helpers';
 import { createStaff, login, signIn } from './staff';
 import { sessionCookie } from '../support/session-cookie';
@@ -83,5 +85,83 @@ describe('switching an agency off', () => {
     expect((await inbox(pdam)).status).toBe(200);
     expect((await call('/api/moderation/queue', { headers: { Cookie: moderator } })).status).toBe(200);
     expect((await adminPatch({ active: true })).status).toBe(200);
+  });
+});
+
+/** Runs `fn` with the agency switched off, and switches it on again whatever happens. */
+async function whileOff(fn: () => Promise<void>) {
+  expect((await adminPatch({ active: false })).status).toBe(200);
+  try {
+    await fn();
+  } finally {
+    expect((await adminPatch({ active: true })).status).toBe(200);
+  }
+}
+
+const stored = (code: string) =>
+  env.DB.prepare('SELECT id, code, status, version, agency_id AS agencyId FROM complaints WHERE code = ?').bind(code).first<StoredComplaint>();
+const eventsOf = async (id: number) =>
+  (await env.DB.prepare('SELECT type, actor_role AS role, agency_id AS agencyId, visibility FROM events WHERE complaint_id = ? ORDER BY id').bind(id).all()).results;
+
+describe('a complaint that lands at a switched-off agency', () => {
+  it('goes back to the moderators when its reporter reopens it there, and a staff socket on it is closed', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk();
+    const c = (await stored(code))!;
+    await takeStep(c, { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: SLUG });
+    await takeStep(c, { to: 'in_progress', type: 'acknowledged', actorRole: 'agency' });
+    await takeStep(c, { to: 'resolved', type: 'resolved', actorRole: 'agency' });
+    // Someone of the agency follows the complaint itself (not the inbox) while it is switched off.
+    const staff = (await signIn('agency', SLUG)).cookie;
+    const live = await call(`/api/live?topic=complaint:${code}`, { headers: { Upgrade: 'websocket', Cookie: staff } });
+    expect(live.status).toBe(101);
+    const socket = live.webSocket!;
+    const told: string[] = [];
+    socket.addEventListener('message', (e) => {
+      told.push(String(e.data));
+    });
+    socket.accept();
+    const closed = new Promise<number>((resolve) => socket.addEventListener('close', (e) => resolve(e.code)));
+
+    await whileOff(async () => {
+      const reopened = await call(`/api/complaints/${code}/reopen`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Tracking-Token': trackingToken },
+        body: JSON.stringify({ version: c.version, reason: 'Air masih belum mengalir.' }),
+      });
+      expect(reopened.status).toBe(200);
+      await vi.waitFor(async () => expect(await stored(code)).toMatchObject({ status: 'submitted', agencyId: null }), { timeout: 5000 });
+      expect((await eventsOf(c.id)).slice(-2)).toEqual([
+        { type: 'reopened', role: 'citizen', agencyId, visibility: 'public' },
+        { type: 'returned', role: 'system', agencyId, visibility: 'internal' },
+      ]);
+      // The moderators see it returned, with the reason.
+      const moderator = (await signIn('moderator')).cookie;
+      const queue = await (await call('/api/moderation/queue', { headers: { Cookie: moderator } })).json<{ items: { code: string; returned?: { reason: string | null } }[] }>();
+      expect(queue.items.find((i) => i.code === code)?.returned?.reason).toMatch(/^Instansi ini sudah dinonaktifkan/);
+      // Its session no longer works: the socket is closed instead of being told the reopening.
+      expect(await closed).toBe(4001);
+      expect(told.filter((m) => m.includes('"reopened"'))).toEqual([]);
+    });
+  });
+
+  it('goes back to the moderators when a forward to it crossed its switching off', async () => {
+    const { code } = await newCitizen().fileOk();
+    await vi.waitFor(async () => expect(await env.DB.prepare('SELECT count(*) AS n FROM events WHERE complaint_id = (SELECT id FROM complaints WHERE code = ?) AND delivered_at IS NULL').bind(code).first('n')).toBe(0));
+    const c = (await stored(code))!;
+    await whileOff(async () => {
+      // The moderator's forward was checked while the agency was still on, and written after.
+      const [forwardedEvent] = await takeStep(c, { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: SLUG });
+      await env.EVENTS.send({ kind: 'event', eventId: forwardedEvent! });
+      await vi.waitFor(async () => expect(await stored(code)).toMatchObject({ status: 'submitted', agencyId: null }), { timeout: 5000 });
+      expect((await eventsOf(c.id)).at(-1)).toEqual({ type: 'returned', role: 'system', agencyId, visibility: 'internal' });
+    });
+  });
+
+  it('stays where it is while the agency is on', async () => {
+    const c = await complaintAt('in_progress', SLUG);
+    const [note] = await takeStep(c, { to: 'in_progress', type: 'note', actorRole: 'agency', visibility: 'internal' });
+    await env.EVENTS.send({ kind: 'event', eventId: note! });
+    await vi.waitFor(async () => expect(await env.DB.prepare('SELECT delivered_at FROM events WHERE id = ?').bind(note).first('delivered_at')).not.toBeNull());
+    expect(await stored(c.code)).toMatchObject({ status: 'in_progress', agencyId });
   });
 });

@@ -87,9 +87,10 @@ const eventWorkStatements = preparedOnce((db) => {
   return [
     db.select().from(events).where(ofEvents).prepare(),
     db
-      .select({ complaint: complaints, defaultPriority: categories.defaultPriority })
+      .select({ complaint: complaints, defaultPriority: categories.defaultPriority, agencyActive: agencies.active })
       .from(complaints)
       .innerJoin(categories, eq(categories.id, complaints.categoryId))
+      .leftJoin(agencies, eq(agencies.id, complaints.agencyId))
       .where(inArray(complaints.id, complaintIds))
       .prepare(),
     routingRulesQuery(db, inArray(routingRules.categoryId, routedCategories)).prepare(),

@@ -43,7 +43,9 @@ export const lifecycle: readonly Rule[] = [
   { from: ['forwarded'], action: 'acknowledge', roles: ['agency'], to: 'in_progress' },
   { from: ['forwarded'], action: 'respond', roles: ['agency'], to: 'in_progress' },
   { from: ['in_progress'], action: 'respond', roles: ['agency'], to: 'same' },
-  { from: AT_AGENCY, action: 'return', roles: ['agency'], to: 'submitted' },
+  // The system returns one that lands at an agency switched off (reopened there, or forwarded
+  // as it was switched off): nobody there can open it any more.
+  { from: AT_AGENCY, action: 'return', roles: ['agency', 'system'], to: 'submitted' },
   { from: AT_AGENCY, action: 'resolve', roles: ['agency'], to: 'resolved' },
   // The reporter closes the loop, or the cron does after 10 days.
   { from: ['resolved'], action: 'reopen', roles: ['citizen'], to: 'in_progress' },

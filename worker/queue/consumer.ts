@@ -7,7 +7,7 @@ import { markEventsDelivered, recordDeadLetter } from '../db/outbox';
 import { loadEventWork } from '../db/routing';
 import { isRoutedEvent } from '../domain/routing';
 import { DEAD_LETTER_QUEUE, isQueueMessage, type QueueMessage } from './messages';
-import { routeComplaints } from './route-complaint';
+import { returnFromInactiveAgencies, routeComplaints } from './route-complaint';
 import { publishEvents } from '../live/publish';
 
 export async function handleQueueBatch(
@@ -67,6 +67,7 @@ async function handleEvents(env: Env, db: Database, eventIds: number[]): Promise
   const work = (await loadEventWork(db, [...new Set(eventIds)])).filter((w) => !w.event.deliveredAt);
   if (work.length === 0) return;
   await routeComplaints(db, env.DB, env.EVENTS, work.filter((w) => isRoutedEvent(w.event.type)));
+  await returnFromInactiveAgencies(env.DB, env.EVENTS, work);
   // Told with the complaint as read before routing: a forward it made is an event of its own.
   // A forward away from an agency is told to that agency too (it leaves its inbox).
   await publishEvents(env, work, await previousHolders(db, work.filter((w) => isForwardAway(w.event)).map((w) => w.event.id)));

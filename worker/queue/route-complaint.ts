@@ -8,7 +8,7 @@ import { type EventWork, storeRoutingResults } from '../db/routing';
 import { rankDuplicateCandidates } from '../domain/duplicates';
 import { transition } from '../domain/lifecycle';
 import { pickRoutingRule } from '../domain/routing';
-import { responseDueAt } from '../domain/sla';
+import { moderationDueAt, responseDueAt } from '../domain/sla';
 import { sendEvents } from './producer';
 
 /**
@@ -67,4 +67,45 @@ async function autoForward(d1: D1Database, work: EventWork, agencyId: number): P
     ],
   });
   return ids ?? [];
+}
+
+/**
+ * Complaints held by an agency switched off (its reporter reopened one it had resolved, or a
+ * forward to it crossed its switching off) go back to the moderators, as if it had returned
+ * them: its staff can no longer open them. Any event of such a complaint sets this off; the
+ * return is guarded by the version read, so a second delivery changes nothing.
+ */
+export async function returnFromInactiveAgencies(d1: D1Database, queue: Queue, works: EventWork[]): Promise<void> {
+  const stranded = new Map<number, EventWork>();
+  for (const work of works) {
+    const c = work.complaint;
+    if (c.agencyId !== null && work.agencyActive === false && transition(c.status, 'return', 'system')) stranded.set(c.id, work);
+  }
+  const written: number[] = [];
+  try {
+    for (const { complaint: c, targets } of stranded.values()) {
+      const now = Date.now();
+      const ids = await applyComplaintChange(d1, {
+        complaintId: c.id,
+        version: c.version,
+        to: 'submitted',
+        at: now,
+        set: { agencyId: null, dueAt: moderationDueAt(now, targets) },
+        events: [
+          {
+            type: 'returned',
+            actorRole: 'system',
+            agencyId: c.agencyId,
+            visibility: 'internal',
+            fromStatus: c.status,
+            body: 'Instansi ini sudah dinonaktifkan: teruskan ke instansi lain. / This agency is deactivated: forward it to another.',
+            data: { reason: 'agency_inactive' },
+          },
+        ],
+      });
+      written.push(...(ids ?? []));
+    }
+  } finally {
+    await sendEvents(queue, written);
+  }
 }

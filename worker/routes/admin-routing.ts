@@ -79,8 +79,13 @@ export const adminRoutingRoutes = new Hono<AppEnv>()
         });
       }
       // Its staff are signed out of it at once: open inbox sockets close (their next request
-      // and every reconnect are refused while it is off).
-      await liveInbox(c.env, `agency:${agency.id}`).disconnect(null, 'agency deactivated');
+      // and every reconnect are refused while it is off; a socket this misses is closed at the
+      // next message it would be told). Moderators watching the inbox reconnect.
+      c.executionCtx.waitUntil(
+        liveInbox(c.env, `agency:${agency.id}`)
+          .disconnect(null, 'agency deactivated')
+          .catch((err) => console.error('closing the inbox sockets failed', err)),
+      );
     }
     const changes = { ...(body.name ? { name: body.name } : {}), ...(body.shortName !== undefined ? { shortName: body.shortName } : {}), ...(body.active ? { active: true } : {}) };
     // A patch naming nothing changes nothing (an UPDATE with no column is an error in drizzle).

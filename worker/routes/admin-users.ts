@@ -64,7 +64,7 @@ export const adminUserRoutes = new Hono<AppEnv>()
     if (body.agency) {
       const agency = await findAgencyBySlug(db, body.agency);
       if (!agency) throw new ApiError('unprocessable', 'Unknown agency', { details: [{ path: 'agency', message: 'Unknown agency' }] });
-      // It gets no new complaints; its existing accounts finish what it holds.
+      // Switched off, it gets no complaints and its staff cannot sign in: an account would wait for nothing.
       if (!agency.active) throw new ApiError('unprocessable', 'Inactive agency', { details: [{ path: 'agency', message: 'Inactive agency: activate it first' }] });
       agencyId = agency.id;
     }
