@@ -136,7 +136,7 @@ export function moderationItem(
     photos: PhotoRow[];
     suggestedAgency: AgencyRef | null;
     duplicateCandidates: DuplicateCandidate[];
-    returned: { agency: AgencyRef | null; reason: string | null; at: Date } | undefined;
+    returned: { agency: AgencyRef | null; reason: string | null; at: Date; agencyInactive: boolean } | undefined;
   },
 ): ModerationItem {
   const c = row.complaint;

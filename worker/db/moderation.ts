@@ -43,12 +43,12 @@ export function listAgenciesByIds(db: Database, ids: number[]) {
  * agency that ever sent it back (by id).
  */
 export async function latestReturns(db: Database, complaintIds: number[]) {
-  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date }>();
+  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date; agencyInactive: boolean }>();
   const returners = new Map<number, Set<number>>();
   if (complaintIds.length === 0) return { latest, returners };
   const rows = await inChunks(complaintIds, (ids) =>
     db
-      .select({ id: events.id, complaintId: events.complaintId, agencyId: events.agencyId, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
+      .select({ id: events.id, complaintId: events.complaintId, agencyId: events.agencyId, actorRole: events.actorRole, body: events.body, at: events.createdAt, slug: suggested.slug, name: suggested.name, shortName: suggested.shortName })
       .from(events)
       .leftJoin(suggested, eq(suggested.id, events.agencyId))
       .where(and(inArray(events.complaintId, ids), eq(events.type, 'returned')))
@@ -57,7 +57,8 @@ export async function latestReturns(db: Database, complaintIds: number[]) {
   for (const r of rows) {
     if (r.agencyId !== null) returners.set(r.complaintId, (returners.get(r.complaintId) ?? new Set()).add(r.agencyId));
     if (latest.has(r.complaintId)) continue;
-    latest.set(r.complaintId, { agency: r.slug ? { slug: r.slug, name: r.name!, shortName: r.shortName } : null, reason: r.body, at: r.at });
+    // Only the system returns a complaint for its agency: when that agency was switched off.
+    latest.set(r.complaintId, { agency: r.slug ? { slug: r.slug, name: r.name!, shortName: r.shortName } : null, reason: r.body, at: r.at, agencyInactive: r.actorRole === 'system' });
   }
   return { latest, returners };
 }

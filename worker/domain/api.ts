@@ -343,8 +343,11 @@ export interface ModerationItem extends ComplaintCore {
   /** From the routing rules, computed by the queue consumer; null until it has run. */
   suggestedAgency: AgencyRef | null;
   duplicateCandidates: DuplicateCandidate[];
-  /** Set when an agency sent it back as not its responsibility. */
-  returned: { agency: AgencyRef | null; reason: string | null; at: string } | null;
+  /**
+   * Set when an agency sent it back as not its responsibility, or the system did because the
+   * agency holding it was switched off (`agencyInactive`, with no reason).
+   */
+  returned: { agency: AgencyRef | null; reason: string | null; at: string; agencyInactive: boolean } | null;
   /** Null when filed through our own client. */
   filedVia: FiledVia | null;
   version: number;

@@ -98,7 +98,6 @@ export async function returnFromInactiveAgencies(d1: D1Database, queue: Queue, w
             agencyId: c.agencyId,
             visibility: 'internal',
             fromStatus: c.status,
-            body: 'Instansi ini sudah dinonaktifkan: teruskan ke instansi lain. / This agency is deactivated: forward it to another.',
             data: { reason: 'agency_inactive' },
           },
         ],

@@ -27,7 +27,7 @@ describe('the moderation desk', () => {
     api.state.queue = [
       itemFixture(1, 30, {
         title: 'Pipa PDAM bocor di Gerung',
-        returned: { agency: pupr, reason: 'Jaringan pipa milik PDAM, bukan PUPR.', at: new Date().toISOString() },
+        returned: { agency: pupr, reason: 'Jaringan pipa milik PDAM, bukan PUPR.', at: new Date().toISOString(), agencyInactive: false },
       }),
       itemFixture(2, 3, {
         photos: [photo('ph1'), photo('ph2')],
@@ -66,6 +66,16 @@ describe('the moderation desk', () => {
     expect(second.textContent).toContain('3 jam yang lalu');
     expect(second.textContent).not.toContain('Lewat 24 jam');
     expect(document.title).toBe('Meja moderasi · NTB Care');
+  });
+
+  it('says when a complaint came back by itself because the agency holding it was switched off', async () => {
+    api.state.queue = [itemFixture(1, 2, { returned: { agency: pupr, reason: null, at: new Date().toISOString(), agencyInactive: true } })];
+    await openDesk();
+    expect(queueEntry('NTB-00000001').textContent).toContain('Kembali otomatis: PUPR dinonaktifkan');
+    const item = screen.getByRole('article');
+    expect(within(item).getByText(`Kembali otomatis: ${pupr.name} dinonaktifkan`)).toBeTruthy();
+    expect(item.textContent).not.toContain('Dikembalikan oleh');
+    expect(item.querySelector('.returned-note .quoted')).toBeNull();
   });
 
   it('opens the oldest with the agency’s reason for returning it and the suggestion preselected', async () => {

@@ -45,7 +45,7 @@ export function ItemDetails(props: { item: ModerationItem; now: number }) {
           <div class="returned-note">
             <p>
               <strong>
-                {t('desk.returned', { agency: returned().agency?.name ?? '' })}
+                {t(returned().agencyInactive ? 'desk.returnedInactive' : 'desk.returned', { agency: returned().agency?.name ?? '' })}
               </strong>{' '}
               <time datetime={returned().at}>{ageText(returned().at, props.now, lang())}</time>
             </p>

@@ -58,7 +58,7 @@ export function QueueList(props: QueueListProps) {
                 <Show when={item.returned}>
                   {(returned) => (
                     <strong class="tag tag-returned">
-                      {t('desk.returned', { agency: returned().agency?.shortName ?? returned().agency?.name ?? '' })}
+                      {t(returned().agencyInactive ? 'desk.returnedInactive' : 'desk.returned', { agency: returned().agency?.shortName ?? returned().agency?.name ?? '' })}
                     </strong>
                   )}
                 </Show>

@@ -39,6 +39,7 @@ export const messages: Translation<typeof id> = {
   'desk.queue': 'Queue',
   'desk.overdue': 'Over 24 hours',
   'desk.returned': 'Returned by {agency}',
+  'desk.returnedInactive': 'Back automatically: {agency} was deactivated',
   'desk.confidential': 'Confidential',
   'desk.suggestion': 'Suggested agency',
   'desk.none': 'None.',

@@ -40,6 +40,7 @@ export const messages = {
   'desk.queue': 'Antrean',
   'desk.overdue': 'Lewat 24 jam',
   'desk.returned': 'Dikembalikan oleh {agency}',
+  'desk.returnedInactive': 'Kembali otomatis: {agency} dinonaktifkan',
   'desk.confidential': 'Rahasia',
   'desk.suggestion': 'Saran instansi',
   'desk.none': 'Tidak ada.',
