@@ -156,6 +156,51 @@ describe('live fan-out through the queue', () => {
   });
 });
 
+describe('a complaint page an agency follows', () => {
+  const forward = (code: string, version: number, agency: string) =>
+    call(`/api/complaints/${code}/forward`, {
+      method: 'POST',
+      headers: { Cookie: moderator, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version, agency, priority: 'normal' }),
+    });
+  const movedOn = (code: string) => (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.version === 3;
+  /** Until the queue has told every event of the complaint so far (so a socket opened now hears only what follows). */
+  const told = async (code: string) => {
+    const { env } = await import('cloudflare:workers');
+    await vi.waitFor(async () =>
+      expect(await env.DB.prepare('SELECT count(*) AS n FROM events WHERE delivered_at IS NULL AND complaint_id = (SELECT id FROM complaints WHERE code = ?)').bind(code).first('n')).toBe(0),
+    );
+  };
+
+  it('closes the agency’s socket on a confidential one when it is forwarded to another agency, and tells it nothing after', async () => {
+    const { code } = await newCitizen().fileOk({ confidential: true });
+    expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);
+    await told(code);
+    const agency = await listen(`complaint:${code}`, { Cookie: pdam });
+    const desk = await listen(`complaint:${code}`, { Cookie: moderator });
+    const closed = new Promise<number>((resolve) => agency.socket.addEventListener('close', (e) => resolve(e.code)));
+    expect((await forward(code, 2, 'dinas-pupr-ntb')).status).toBe(200);
+    expect(await closed).toBe(4003);
+    await vi.waitFor(() => expect(desk.messages.filter(movedOn(code))).toHaveLength(1));
+    expect(agency.messages.filter(movedOn(code))).toEqual([]);
+    // Nor can it listen again; the agency now holding it can.
+    expect((await open(`complaint:${code}`, { Cookie: pdam })).status).toBe(404);
+    expect((await open(`complaint:${code}`, { Cookie: pupr })).status).toBe(101);
+    desk.socket.close();
+  });
+
+  it('keeps it open on a public one, which anyone may follow', async () => {
+    const { code } = await newCitizen().fileOk();
+    expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);
+    await told(code);
+    const agency = await listen(`complaint:${code}`, { Cookie: pdam });
+    expect((await forward(code, 2, 'dinas-pupr-ntb')).status).toBe(200);
+    await vi.waitFor(() => expect(agency.messages.filter(movedOn(code))).toHaveLength(1));
+    expect(agency.messages.find(movedOn(code))).not.toHaveProperty('heldBy');
+    agency.socket.close();
+  });
+});
+
 describe('sockets of an ended session', () => {
   it('closes an agency member’s socket when an admin disables the account', async () => {
     const { cookie, username } = await signIn('agency', 'pdam-giri-menang');

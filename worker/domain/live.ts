@@ -23,4 +23,9 @@ export type LiveMessage =
        * A forward away from it is told to it too, and must not sound like an arrival.
        */
       heldHere?: boolean;
+      /**
+       * On a complaint's topic, for the object only (never sent): the agency holding the
+       * complaint after this event, as the consumer read it.
+       */
+      heldBy?: number | null;
     };

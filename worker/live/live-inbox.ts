@@ -17,6 +17,11 @@ export interface SubscriberInfo {
   connectedAt: number;
   /** A staff socket's session (hashed), checked before every message it is sent. */
   sessionHash?: string;
+  /**
+   * On a confidential complaint's topic, an agency's member may listen only while their
+   * agency holds it: the socket is closed at the first event after which another does.
+   */
+  whileHeldBy?: number;
 }
 
 export const SUBSCRIBER_HEADER = 'X-Live-Subscriber';
@@ -75,7 +80,7 @@ export class LiveInbox extends DurableObject<Env> {
     this.ctx.storage.sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
     const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId, now));
     if (fresh.length === 0) return 0;
-    const texts = fresh.map((m) => JSON.stringify(m));
+    const texts = fresh.map((m) => JSON.stringify(m.type === 'event' ? { ...m, heldBy: undefined } : m));
     let reached = 0;
     for (const socket of sockets) {
       const hash = sessionOf(socket);
@@ -83,7 +88,10 @@ export class LiveInbox extends DurableObject<Env> {
         socket.close(4001, 'session ended');
         continue;
       }
-      for (const text of texts) {
+      const heldBy = (socket.deserializeAttachment() as SubscriberInfo | null)?.whileHeldBy;
+      // Told up to the event that took the complaint from its agency, then closed.
+      const until = heldBy === undefined ? -1 : fresh.findIndex((m) => m.type === 'event' && m.heldBy !== undefined && m.heldBy !== heldBy);
+      for (const text of until === -1 ? texts : texts.slice(0, until)) {
         try {
           socket.send(text);
           reached++;
@@ -92,6 +100,8 @@ export class LiveInbox extends DurableObject<Env> {
           break;
         }
       }
+      // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere).
+      if (until !== -1) socket.close(4003, 'complaint moved to another agency');
     }
     return reached;
   }
@@ -121,7 +131,13 @@ export class LiveInbox extends DurableObject<Env> {
   }
 
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
-    ws.close(code === 1005 ? 1000 : code, reason);
+    // Completes the closing handshake with the client's code. 1005 (no code) and 1006 (the
+    // connection dropped, as after this object closed it) are reported, never sent.
+    try {
+      ws.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, reason);
+    } catch {
+      // Already closed on this side: nothing to answer.
+    }
   }
 }
 
@@ -132,7 +148,14 @@ function parseSubscriber(header: string | null): SubscriberInfo | undefined {
     if (typeof value.topic !== 'string' || !isLiveTopic(value.topic)) return undefined;
     if (typeof value.subscriber !== 'string' || !value.subscriber) return undefined;
     const sessionHash = typeof value.sessionHash === 'string' && /^[0-9a-f]{64}$/.test(value.sessionHash) ? value.sessionHash : undefined;
-    return { topic: value.topic, subscriber: value.subscriber, connectedAt: Date.now(), ...(sessionHash ? { sessionHash } : {}) };
+    const whileHeldBy = Number.isSafeInteger(value.whileHeldBy) ? value.whileHeldBy : undefined;
+    return {
+      topic: value.topic,
+      subscriber: value.subscriber,
+      connectedAt: Date.now(),
+      ...(sessionHash ? { sessionHash } : {}),
+      ...(whileHeldBy !== undefined ? { whileHeldBy } : {}),
+    };
   } catch {
     return undefined;
   }

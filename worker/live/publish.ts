@@ -34,6 +34,7 @@ export async function publishEvents(
         status: complaint.status,
         version: complaint.version,
         ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
+        ...(topic.startsWith('complaint:') && { heldBy: complaint.agencyId }),
       };
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
     }

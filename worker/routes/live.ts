@@ -31,11 +31,14 @@ export const liveRoutes = new Hono<AppEnv>().get('/', validate('query', z.object
   const token = protocols.map((p) => TOKEN_PROTOCOL.exec(p)?.[1]).find(Boolean);
 
   let viewer: Viewer;
+  let whileHeldBy: number | undefined;
   if (topic.startsWith('complaint:')) {
     const row = await findComplaintByCode(c.get('db'), topic.slice('complaint:'.length));
     if (!row) throw notFound('Topic');
     viewer = await viewerOf(c, row.complaint.trackingTokenHash, token);
     if (!maySeeComplaint(viewer, row.complaint)) throw notFound('Topic');
+    // A confidential complaint is an agency's to follow only while it holds it.
+    if (row.complaint.confidential && viewer.kind === 'staff' && viewer.role === 'agency' && viewer.agencyId !== null) whileHeldBy = viewer.agencyId;
   } else {
     viewer = await viewerOf(c, '', undefined);
     if (!mayListen(viewer, topic as LiveTopic)) throw notFound('Topic');
@@ -44,7 +47,7 @@ export const liveRoutes = new Hono<AppEnv>().get('/', validate('query', z.object
   const staff = c.get('staff');
   const subscriber = staff ? `staff:${staff.id}` : viewer.kind;
   const res = await liveInbox(c.env, topic).fetch('https://live/socket', {
-    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber, sessionHash: c.get('sessionHash') }) },
+    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber, sessionHash: c.get('sessionHash'), whileHeldBy }) },
   });
   if (res.status !== 101 || !res.webSocket) return res;
   const headers = protocols.includes(APP_PROTOCOL) ? { 'Sec-WebSocket-Protocol': APP_PROTOCOL } : undefined;
