@@ -252,7 +252,11 @@ describe('a topic with many signed-in listeners', () => {
     }
     const listeners = await Promise.all(tokens.map((token) => listen(`agency:${pdamAgencyId}`, { Cookie: `${name}=${token}` })));
     const closed: number[] = [];
-    for (const l of listeners) l.socket.addEventListener('close', (e) => closed.push(e.code));
+    for (const l of listeners) {
+      l.socket.addEventListener('close', (e) => {
+        closed.push(e.code);
+      });
+    }
 
     const { code } = await newCitizen().fileOk();
     await call(`/api/complaints/${code}/forward`, {

@@ -1,5 +1,6 @@
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { applyComplaintChange } from '../../worker/db/complaint-actions';
 import type { ComplaintView, ModerationQueueResponse } from '../../worker/domain/api';
 import { newCitizen } from './citizen';
 import { call, expectError } from './helpers';
@@ -140,6 +141,34 @@ describe('moderator actions', () => {
     const view = await publicView(second.code);
     expect(view).toMatchObject({ status: 'submitted', version: 1 });
     expect(view.events.map((e) => e.type)).toEqual(['submitted']);
+  });
+
+  it('refuses, in the write itself, an original that stopped being handled after the route read it', async () => {
+    // The race of the next test, made certain: the route has read an open original, and
+    // another moderator's write closes it before this one is written.
+    const citizen = newCitizen();
+    const [copy, closedMeanwhile, stillOpen] = [await citizen.fileOk(), await citizen.fileOk(), await citizen.fileOk()];
+    const idOf = async (code: string) => (await env.DB.prepare('SELECT id FROM complaints WHERE code = ?').bind(code).first<{ id: number }>())!.id;
+    const markAsDuplicateOf = async (original: string) =>
+      applyComplaintChange(env.DB, {
+        complaintId: await idOf(copy.code),
+        version: 1,
+        to: 'duplicate',
+        at: Date.now(),
+        set: { duplicateOfId: await idOf(original), closedAt: Date.now(), dueAt: null },
+        events: [{ type: 'duplicate', actorRole: 'moderator', visibility: 'public', fromStatus: 'submitted', data: { of: original } }],
+      });
+    // Read from D1: written past the Worker, the complaint's page may answer from its memory.
+    const stored = async () => ({
+      ...(await env.DB.prepare('SELECT status, version, duplicate_of_id AS of FROM complaints WHERE code = ?').bind(copy.code).first()),
+      events: (await env.DB.prepare('SELECT type FROM events WHERE complaint_id = ? ORDER BY id').bind(await idOf(copy.code)).all()).results.map((e) => e.type),
+    });
+    await env.DB.prepare("UPDATE complaints SET status = 'duplicate' WHERE code = ?").bind(closedMeanwhile.code).run();
+    expect(await markAsDuplicateOf(closedMeanwhile.code)).toBeUndefined();
+    expect(await stored()).toEqual({ status: 'submitted', version: 1, of: null, events: ['submitted'] });
+    // The same write with the original still open goes through.
+    expect(await markAsDuplicateOf(stillOpen.code)).toHaveLength(1);
+    expect(await stored()).toEqual({ status: 'duplicate', version: 2, of: await idOf(stillOpen.code), events: ['submitted', 'duplicate'] });
   });
 
   it('lets only one of two moderators marking two complaints duplicates of each other at once win', async () => {
