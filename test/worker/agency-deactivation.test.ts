@@ -2,8 +2,10 @@
 // sign-in, live inbox), and it cannot be switched off while complaints wait in its inbox.
 import { env } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { createDb } from '../../worker/db/client';
+import { latestReturns } from '../../worker/db/moderation';
 import { newCitizen } from './citizen';
-import { complaintAt, type StoredComplaint, takeStep } from './complaint-states';
+import { agencyIdOf, complaintAt, type StoredComplaint, takeStep } from './complaint-states';
 import { call, expectError } from './helpers';
 import { createStaff, login, signIn } from './staff';
 import { sessionCookie } from '../support/session-cookie';
@@ -155,6 +157,18 @@ describe('a complaint that lands at a switched-off agency', () => {
       await vi.waitFor(async () => expect(await stored(code)).toMatchObject({ status: 'submitted', agencyId: null }), { timeout: 5000 });
       expect((await eventsOf(c.id)).at(-1)).toEqual({ type: 'returned', role: 'system', agencyId, visibility: 'internal' });
     });
+  });
+
+  it('does not count the switched-off agency among those that sent it back (the system did)', async () => {
+    // An agency's own return keeps it from being suggested again for that complaint; the
+    // system's must not, or the agency, once on again, would never be suggested for it.
+    const c = await complaintAt('forwarded', 'pdam-giri-menang');
+    await takeStep(c, { to: 'submitted', type: 'returned', actorRole: 'agency' });
+    await takeStep(c, { to: 'forwarded', type: 'forwarded', actorRole: 'moderator', agency: SLUG });
+    await takeStep(c, { to: 'submitted', type: 'returned', actorRole: 'system', agency: SLUG });
+    const { latest, returners } = await latestReturns(createDb(env.DB), [c.id]);
+    expect([...(returners.get(c.id) ?? [])]).toEqual([await agencyIdOf('pdam-giri-menang')]);
+    expect(latest.get(c.id)).toMatchObject({ agency: { slug: SLUG }, agencyInactive: true });
   });
 
   it('stays where it is while the agency is on', async () => {

@@ -163,7 +163,7 @@ describe('a complaint page an agency follows', () => {
       headers: { Cookie: moderator, 'Content-Type': 'application/json' },
       body: JSON.stringify({ version, agency, priority: 'normal' }),
     });
-  const movedOn = (code: string) => (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.version === 3;
+  const movedOn = (code: string) => (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.eventType === 'forwarded';
   /** Until the queue has told every event of the complaint so far (so a socket opened now hears only what follows). */
   const told = async (code: string) => {
     const { env } = await import('cloudflare:workers');
@@ -179,7 +179,15 @@ describe('a complaint page an agency follows', () => {
     const agency = await listen(`complaint:${code}`, { Cookie: pdam });
     const desk = await listen(`complaint:${code}`, { Cookie: moderator });
     const closed = new Promise<number>((resolve) => agency.socket.addEventListener('close', (e) => resolve(e.code)));
-    expect((await forward(code, 2, 'dinas-pupr-ntb')).status).toBe(200);
+    // While it holds the complaint it hears what happens to it, and stays.
+    const acknowledged = await call(`/api/complaints/${code}/acknowledge`, {
+      method: 'POST',
+      headers: { Cookie: pdam, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 2 }),
+    });
+    expect(acknowledged.status).toBe(200);
+    await vi.waitFor(() => expect(agency.messages.filter((m) => m.type === 'event' && m.eventType === 'acknowledged')).toHaveLength(1));
+    expect((await forward(code, 3, 'dinas-pupr-ntb')).status).toBe(200);
     expect(await closed).toBe(4003);
     await vi.waitFor(() => expect(desk.messages.filter(movedOn(code))).toHaveLength(1));
     expect(agency.messages.filter(movedOn(code))).toEqual([]);

@@ -247,7 +247,7 @@ describe('a complaint returned by its agency', () => {
     expect(asAgency.events.map((e) => e.type)).toEqual(['submitted', 'forwarded']);
     await vi.waitFor(async () => {
       const item = (await (await queue()).json<ModerationQueueResponse>()).items.find((i) => i.code === code);
-      expect(item?.returned).toMatchObject({ agency: { slug: 'pdam-giri-menang' }, reason: 'Pipa ini milik desa, bukan PDAM' });
+      expect(item?.returned).toMatchObject({ agency: { slug: 'pdam-giri-menang' }, reason: 'Pipa ini milik desa, bukan PDAM', agencyInactive: false });
     });
   });
 

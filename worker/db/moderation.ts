@@ -55,7 +55,8 @@ export async function latestReturns(db: Database, complaintIds: number[]) {
       .orderBy(desc(events.id)),
   );
   for (const r of rows) {
-    if (r.agencyId !== null) returners.set(r.complaintId, (returners.get(r.complaintId) ?? new Set()).add(r.agencyId));
+    // An agency switched off did not send it back itself (the system did for it).
+    if (r.agencyId !== null && r.actorRole === 'agency') returners.set(r.complaintId, (returners.get(r.complaintId) ?? new Set()).add(r.agencyId));
     if (latest.has(r.complaintId)) continue;
     // Only the system returns a complaint for its agency: when that agency was switched off.
     latest.set(r.complaintId, { agency: r.slug ? { slug: r.slug, name: r.name!, shortName: r.shortName } : null, reason: r.body, at: r.at, agencyInactive: r.actorRole === 'system' });

@@ -24,8 +24,8 @@ export type LiveMessage =
        */
       heldHere?: boolean;
       /**
-       * On a complaint's topic, for the object only (never sent): the agency holding the
-       * complaint after this event, as the consumer read it.
+       * On a complaint's topic, for the object only (never sent): the agency a forward gave
+       * the complaint to (absent: this event did not move it).
        */
       heldBy?: number | null;
     };

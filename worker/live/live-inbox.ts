@@ -83,9 +83,11 @@ export class LiveInbox extends DurableObject<Env> {
     const texts = fresh.map((m) => JSON.stringify(m.type === 'event' ? { ...m, heldBy: undefined } : m));
     let reached = 0;
     for (const socket of sockets) {
+      // Closed by an earlier call and not yet answered by its client: nothing more to it.
+      if (socket.readyState !== WebSocket.OPEN) continue;
       const hash = sessionOf(socket);
       if (hash && !live.has(hash)) {
-        socket.close(4001, 'session ended');
+        closeQuietly(socket, 4001, 'session ended');
         continue;
       }
       const heldBy = (socket.deserializeAttachment() as SubscriberInfo | null)?.whileHeldBy;
@@ -101,7 +103,7 @@ export class LiveInbox extends DurableObject<Env> {
         }
       }
       // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere).
-      if (until !== -1) socket.close(4003, 'complaint moved to another agency');
+      if (until !== -1) closeQuietly(socket, 4003, 'complaint moved to another agency');
     }
     return reached;
   }
@@ -117,7 +119,7 @@ export class LiveInbox extends DurableObject<Env> {
    */
   async disconnect(subscriber: string | null, reason: string): Promise<number> {
     const sockets = subscriber === null ? this.ctx.getWebSockets() : this.ctx.getWebSockets(subscriber);
-    for (const socket of sockets) socket.close(4001, reason.slice(0, 120));
+    for (const socket of sockets) closeQuietly(socket, 4001, reason.slice(0, 120));
     return sockets.length;
   }
 
@@ -133,11 +135,16 @@ export class LiveInbox extends DurableObject<Env> {
   override async webSocketClose(ws: WebSocket, code: number, reason: string): Promise<void> {
     // Completes the closing handshake with the client's code. 1005 (no code) and 1006 (the
     // connection dropped, as after this object closed it) are reported, never sent.
-    try {
-      ws.close(code === 1005 || code === 1006 || code === 1015 ? 1000 : code, reason);
-    } catch {
-      // Already closed on this side: nothing to answer.
-    }
+    closeQuietly(ws, code === 1005 || code === 1006 || code === 1015 ? 1000 : code, reason);
+  }
+}
+
+/** Closes a socket that may already be closing (a close racing its client's): never throws. */
+function closeQuietly(socket: WebSocket, code: number, reason: string) {
+  try {
+    socket.close(code, reason);
+  } catch {
+    // Already closed.
   }
 }
 

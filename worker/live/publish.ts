@@ -34,7 +34,8 @@ export async function publishEvents(
         status: complaint.status,
         version: complaint.version,
         ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
-        ...(topic.startsWith('complaint:') && { heldBy: complaint.agencyId }),
+        // Who holds it from this event on, where the event says: a forward names the agency.
+        ...(topic.startsWith('complaint:') && event.type === 'forwarded' && { heldBy: event.agencyId }),
       };
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
     }
