@@ -63,6 +63,23 @@ describe('useLiveTopic', () => {
     dispose();
   });
 
+  it('stops following a complaint forwarded away from the agency (4003): its reconnects would only be refused', async () => {
+    const asked = vi.fn(async () => true);
+    const [topic] = createSignal<LiveTopic | null>('complaint:NTB-0000000A');
+    const { live, dispose } = createRoot((dispose) => ({
+      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
+      dispose,
+    }));
+    FakeWebSocket.last.ready();
+    await vi.waitFor(() => expect(live.state()).toBe('live'));
+    FakeWebSocket.last.closedByServer(4003);
+    await vi.advanceTimersByTimeAsync(120_000);
+    expect(FakeWebSocket.instances).toHaveLength(1);
+    expect(asked).not.toHaveBeenCalled();
+    expect(live.state()).toBe('offline');
+    dispose();
+  });
+
   it('asks whether the session still holds when a socket is refused before it is ready: retries with backoff if so, stops if not', async () => {
     const answers = [true, false];
     const asked = vi.fn(async () => answers.shift()!);

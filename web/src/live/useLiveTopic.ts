@@ -51,6 +51,11 @@ export interface LiveTopicHandle {
 
 /** The close code the server gives a socket whose staff session ended (worker/live). */
 export const SESSION_ENDED_CLOSE = 4001;
+/**
+ * The close code of an agency's socket on a confidential complaint forwarded to another
+ * agency: no longer its to follow, and every reconnect would be refused.
+ */
+export const MOVED_AWAY_CLOSE = 4003;
 
 /** Keeps the socket (and any proxy on the way) from idling out. */
 export const PING_INTERVAL_MS = 30_000;
@@ -167,6 +172,10 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     ws.addEventListener('close', (event) => {
       if (mine !== generation) return;
       if (event.code === SESSION_ENDED_CLOSE) return askSession('ended');
+      if (event.code === MOVED_AWAY_CLOSE) {
+        stop();
+        return setState('offline');
+      }
       if (held !== null) return askSession('refused');
       retry();
     });
