@@ -35,15 +35,20 @@ function start(catchUp: (since: number | null, firstSight: (id: number) => boole
   });
 }
 
+/** A staff page's topic: `sessionStillValid` answers whether this browser is still signed in. */
+function startSignedIn(name: LiveTopic, sessionStillValid: () => Promise<boolean>) {
+  const [topic] = createSignal<LiveTopic | null>(name);
+  return createRoot((dispose) => ({
+    live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid }),
+    dispose,
+  }));
+}
+
 describe('useLiveTopic', () => {
   it('asks whether the session still holds when the server ends it (4001): stops if not, reconnects at once if so', async () => {
     const answers = [true, false];
     const asked = vi.fn(async () => answers.shift()!);
-    const [topic] = createSignal<LiveTopic | null>('agency:7');
-    const { live, dispose } = createRoot((dispose) => ({
-      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
-      dispose,
-    }));
+    const { live, dispose } = startSignedIn('agency:7', asked);
     FakeWebSocket.last.ready();
     await vi.waitFor(() => expect(live.state()).toBe('live'));
 
@@ -65,11 +70,7 @@ describe('useLiveTopic', () => {
 
   it('stops following a complaint forwarded away from the agency (4003): its reconnects would only be refused', async () => {
     const asked = vi.fn(async () => true);
-    const [topic] = createSignal<LiveTopic | null>('complaint:NTB-0000000A');
-    const { live, dispose } = createRoot((dispose) => ({
-      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
-      dispose,
-    }));
+    const { live, dispose } = startSignedIn('complaint:NTB-0000000A', asked);
     FakeWebSocket.last.ready();
     await vi.waitFor(() => expect(live.state()).toBe('live'));
     FakeWebSocket.last.closedByServer(4003);
@@ -83,11 +84,7 @@ describe('useLiveTopic', () => {
   it('asks whether the session still holds when a socket is refused before it is ready: retries with backoff if so, stops if not', async () => {
     const answers = [true, false];
     const asked = vi.fn(async () => answers.shift()!);
-    const [topic] = createSignal<LiveTopic | null>('agency:7');
-    const { live, dispose } = createRoot((dispose) => ({
-      live: useLiveTopic({ topic, onCatchUp: async () => 1, onMessage: () => {}, sessionStillValid: asked }),
-      dispose,
-    }));
+    const { live, dispose } = startSignedIn('agency:7', asked);
     FakeWebSocket.last.ready();
     await vi.waitFor(() => expect(live.state()).toBe('live'));
     // A drop once live is the network or an object restart: no question asked.
