@@ -6,6 +6,7 @@ import { createDb } from '../../worker/db/client';
 import { latestReturns } from '../../worker/db/moderation';
 import { newCitizen } from './citizen';
 import { agencyIdOf, complaintAt, type StoredComplaint, takeStep } from './complaint-states';
+import { eventsDelivered } from './event-log';
 import { call, expectError } from './helpers';
 import { createStaff, login, signIn } from './staff';
 import { sessionCookie } from '../support/session-cookie';
@@ -148,7 +149,7 @@ describe('a complaint that lands at a switched-off agency', () => {
 
   it('goes back to the moderators when a forward to it crossed its switching off', async () => {
     const { code } = await newCitizen().fileOk();
-    await vi.waitFor(async () => expect(await env.DB.prepare('SELECT count(*) AS n FROM events WHERE complaint_id = (SELECT id FROM complaints WHERE code = ?) AND delivered_at IS NULL').bind(code).first('n')).toBe(0));
+    await eventsDelivered(code);
     const c = (await stored(code))!;
     await whileOff(async () => {
       // The moderator's forward was checked while the agency was still on, and written after.

@@ -1,7 +1,7 @@
 // A complaint's state as its event log tells it: the events replayed through the lifecycle
 // table (worker/domain/lifecycle.ts). Fault and concurrency tests compare it with the row.
 import { env } from 'cloudflare:workers';
-import { expect } from 'vitest';
+import { expect, vi } from 'vitest';
 import { type ComplaintAction, transition } from '../../worker/domain/lifecycle';
 import type { ActorRole, ComplaintStatus } from '../../worker/domain/vocabulary';
 
@@ -105,4 +105,17 @@ export async function complaintIdOf(code: string): Promise<number> {
   const row = await env.DB.prepare('SELECT id FROM complaints WHERE code = ?').bind(code).first<{ id: number }>();
   if (!row) throw new Error(`no complaint ${code}`);
   return row.id;
+}
+
+/** Until the queue consumer has confirmed every event of the complaint so far. */
+export async function eventsDelivered(code: string): Promise<void> {
+  await vi.waitFor(
+    async () => {
+      const row = await env.DB.prepare('SELECT count(*) AS n FROM events WHERE delivered_at IS NULL AND complaint_id = (SELECT id FROM complaints WHERE code = ?)')
+        .bind(code)
+        .first<{ n: number }>();
+      expect(row!.n).toBe(0);
+    },
+    { timeout: 10_000, interval: 50 },
+  );
 }

@@ -3,10 +3,11 @@
 // what a write through this Worker changes shows at once, and `Cache-Control: no-cache` always
 // reads D1. Whoever carries a tracking token or a cookie always gets D1's answer.
 import { env } from 'cloudflare:workers';
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ComplaintView, FeedResponse } from '../../worker/domain/api';
 import { FEED_MEMORY_MS, PAGE_MEMORY_MS } from '../../worker/routes/complaints';
 import { newCitizen, validComplaint } from './citizen';
+import { eventsDelivered } from './event-log';
 import { call, expectError } from './helpers';
 import { login, signIn } from './staff';
 
@@ -31,17 +32,7 @@ async function filedAndRouted() {
 }
 
 async function filedAndRoutedCode(code: string) {
-  await vi.waitFor(
-    async () => {
-      const row = await env.DB.prepare(
-        `SELECT count(*) AS n FROM events WHERE delivered_at IS NULL AND complaint_id = (SELECT id FROM complaints WHERE code = ?)`,
-      )
-        .bind(code)
-        .first<{ n: number }>();
-      expect(row!.n).toBe(0);
-    },
-    { timeout: 10_000, interval: 50 },
-  );
+  await eventsDelivered(code);
   await new Promise((resolve) => setTimeout(resolve, 100));
   return code;
 }

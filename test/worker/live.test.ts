@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { sha256Hex } from '../../worker/auth/tokens';
 import type { LiveMessage } from '../../worker/domain/live';
 import { newCitizen } from './citizen';
+import { eventsDelivered } from './event-log';
 import { call, expectError } from './helpers';
 import { signIn } from './staff';
 
@@ -164,18 +165,12 @@ describe('a complaint page an agency follows', () => {
       body: JSON.stringify({ version, agency, priority: 'normal' }),
     });
   const movedOn = (code: string) => (m: LiveMessage) => m.type === 'event' && m.complaintCode === code && m.eventType === 'forwarded';
-  /** Until the queue has told every event of the complaint so far (so a socket opened now hears only what follows). */
-  const told = async (code: string) => {
-    const { env } = await import('cloudflare:workers');
-    await vi.waitFor(async () =>
-      expect(await env.DB.prepare('SELECT count(*) AS n FROM events WHERE delivered_at IS NULL AND complaint_id = (SELECT id FROM complaints WHERE code = ?)').bind(code).first('n')).toBe(0),
-    );
-  };
 
   it('closes the agency’s socket on a confidential one when it is forwarded to another agency, and tells it nothing after', async () => {
     const { code } = await newCitizen().fileOk({ confidential: true });
     expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);
-    await told(code);
+    // Told already: a socket opened now hears only what follows.
+    await eventsDelivered(code);
     const agency = await listen(`complaint:${code}`, { Cookie: pdam });
     const desk = await listen(`complaint:${code}`, { Cookie: moderator });
     const closed = new Promise<number>((resolve) => agency.socket.addEventListener('close', (e) => resolve(e.code)));
@@ -200,7 +195,8 @@ describe('a complaint page an agency follows', () => {
   it('keeps it open on a public one, which anyone may follow', async () => {
     const { code } = await newCitizen().fileOk();
     expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);
-    await told(code);
+    // Told already: a socket opened now hears only what follows.
+    await eventsDelivered(code);
     const agency = await listen(`complaint:${code}`, { Cookie: pdam });
     expect((await forward(code, 2, 'dinas-pupr-ntb')).status).toBe(200);
     await vi.waitFor(() => expect(agency.messages.filter(movedOn(code))).toHaveLength(1));

@@ -1,5 +1,4 @@
-import { sql } from 'drizzle-orm';
-import { inArray } from 'drizzle-orm';
+import { inArray, sql } from 'drizzle-orm';
 import { type Database, preparedOnce, runPrepared } from './client';
 import { type SlidingWindow, type WindowCounts, windowStartOf } from '../domain/rate-limit';
 import { rateLimits } from './schema';

@@ -28,6 +28,15 @@ export function maySeeComplaint(viewer: Viewer, complaint: ComplaintAccessFacts)
 }
 
 /**
+ * The agency whose holding a confidential complaint is this viewer's only right to it (an
+ * agency's member): once it moves to another, they may no longer follow it. Undefined when
+ * their right does not depend on who holds it.
+ */
+export function seesOnlyWhileHeldBy(viewer: Viewer, complaint: ComplaintAccessFacts): number | undefined {
+  return complaint.confidential && viewer.kind === 'staff' && viewer.role === 'agency' && viewer.agencyId !== null ? viewer.agencyId : undefined;
+}
+
+/**
  * Anyone may see a complaint's photos once the moderators have screened it and let it through
  * (the public feed's statuses), unless it is confidential. Until then, or when they refuse
  * it, only its reporter and the staff who reach it do: a photo nobody has looked at is not

@@ -23,9 +23,11 @@ export type LiveMessage =
        * A forward away from it is told to it too, and must not sound like an arrival.
        */
       heldHere?: boolean;
-      /**
-       * On a complaint's topic, for the object only (never sent): the agency a forward gave
-       * the complaint to (absent: this event did not move it).
-       */
-      heldBy?: number | null;
     };
+
+/**
+ * What the queue consumer hands a LiveInbox: a message, and for an event on a complaint's
+ * topic the agency a forward gave the complaint to (`heldBy`; absent: it did not move it),
+ * which the object reads and never sends.
+ */
+export type PublishedMessage = LiveMessage | (Extract<LiveMessage, { type: 'event' }> & { heldBy?: number | null });

@@ -3,7 +3,7 @@
 // truth, so a restarted object loses no data, only connections that clients re-open.
 // Sockets use the Hibernation API, so an idle inbox costs nothing.
 import { DurableObject } from 'cloudflare:workers';
-import type { LiveMessage, LiveTopic } from '../domain/live';
+import type { LiveMessage, LiveTopic, PublishedMessage } from '../domain/live';
 import { isLiveTopic } from '../domain/live';
 import { SESSION_IDLE_MS } from '../auth/session';
 import { createDb } from '../db/client';
@@ -62,7 +62,7 @@ export class LiveInbox extends DurableObject<Env> {
    * told before reaches nobody again. A staff socket whose session has ended (signed out,
    * expired, idle, account disabled) is closed instead of being told anything more.
    */
-  async publish(message: LiveMessage): Promise<number> {
+  async publish(message: PublishedMessage): Promise<number> {
     return this.publishAll([message]);
   }
 
@@ -70,29 +70,27 @@ export class LiveInbox extends DurableObject<Env> {
    * Tells the sockets several messages in order (the queue consumer sends a batch's events
    * for this topic in one call); returns how many sends reached a socket.
    */
-  async publishAll(messages: LiveMessage[]): Promise<number> {
-    const sockets = this.ctx.getWebSockets();
-    const sessionOf = (ws: WebSocket) => (ws.deserializeAttachment() as SubscriberInfo | null)?.sessionHash;
-    const hashes = [...new Set(sockets.map(sessionOf).filter((h): h is string => !!h))];
+  async publishAll(messages: PublishedMessage[]): Promise<number> {
+    const sockets = this.ctx.getWebSockets().map((socket) => ({ socket, info: socket.deserializeAttachment() as SubscriberInfo | null }));
+    const hashes = [...new Set(sockets.map(({ info }) => info?.sessionHash).filter((h): h is string => !!h))];
     // Read before anything is marked as told: if it fails, a retry tells them all.
     const live = await liveSessionHashes(createDb(this.env.DB), hashes, Date.now(), SESSION_IDLE_MS);
     const now = Date.now();
     this.ctx.storage.sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
     const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId, now));
     if (fresh.length === 0) return 0;
-    const texts = fresh.map((m) => JSON.stringify(m.type === 'event' ? { ...m, heldBy: undefined } : m));
+    const texts = fresh.map((m) => JSON.stringify(sent(m)));
     let reached = 0;
-    for (const socket of sockets) {
+    for (const { socket, info } of sockets) {
       // Closed by an earlier call and not yet answered by its client: nothing more to it.
       if (socket.readyState !== WebSocket.OPEN) continue;
-      const hash = sessionOf(socket);
-      if (hash && !live.has(hash)) {
+      if (info?.sessionHash && !live.has(info.sessionHash)) {
         closeQuietly(socket, 4001, 'session ended');
         continue;
       }
-      const heldBy = (socket.deserializeAttachment() as SubscriberInfo | null)?.whileHeldBy;
+      const heldBy = info?.whileHeldBy;
       // Told up to the event that took the complaint from its agency, then closed.
-      const until = heldBy === undefined ? -1 : fresh.findIndex((m) => m.type === 'event' && m.heldBy !== undefined && m.heldBy !== heldBy);
+      const until = heldBy === undefined ? -1 : fresh.findIndex((m) => 'heldBy' in m && m.heldBy !== undefined && m.heldBy !== heldBy);
       for (const text of until === -1 ? texts : texts.slice(0, until)) {
         try {
           socket.send(text);
@@ -137,6 +135,13 @@ export class LiveInbox extends DurableObject<Env> {
     // connection dropped, as after this object closed it) are reported, never sent.
     closeQuietly(ws, code === 1005 || code === 1006 || code === 1015 ? 1000 : code, reason);
   }
+}
+
+/** The message as sockets get it: without what only the object reads. */
+function sent(message: PublishedMessage): LiveMessage {
+  if (!('heldBy' in message)) return message;
+  const { heldBy: _, ...told } = message;
+  return told;
 }
 
 /** Closes a socket that may already be closing (a close racing its client's): never throws. */

@@ -1,5 +1,5 @@
 // The queue consumer's fan-out: one event to every LiveInbox topic that should hear of it.
-import type { LiveMessage, LiveTopic } from '../domain/live';
+import type { LiveTopic, PublishedMessage } from '../domain/live';
 import { topicsForEvent } from '../domain/live-audience';
 import type { EventWork } from '../db/routing';
 import { liveInbox } from './topics';
@@ -14,7 +14,7 @@ export async function publishEvents(
   works: Pick<EventWork, 'event' | 'complaint'>[],
   previousHolders: ReadonlyMap<number, number> = new Map(),
 ): Promise<void> {
-  const byTopic = new Map<LiveTopic, LiveMessage[]>();
+  const byTopic = new Map<LiveTopic, PublishedMessage[]>();
   for (const { event, complaint } of works) {
     const topics = topicsForEvent({
       type: event.type,
@@ -25,7 +25,7 @@ export async function publishEvents(
       previousAgencyId: previousHolders.get(event.id),
     });
     for (const topic of topics) {
-      const message: LiveMessage = {
+      const message: PublishedMessage = {
         type: 'event',
         topic,
         eventId: event.id,

@@ -1,5 +1,6 @@
 // For a new (or returned) complaint: the routing suggestion and the possible duplicates for
-// the moderators, and an immediate forward where the matching rule says auto_forward.
+// the moderators, and an immediate forward where the matching rule says auto_forward. For one
+// held by an agency switched off: back to the moderators.
 // Safe to run twice: it recomputes the same result, and a forward happens only from
 // `submitted` at the version it read.
 import { applyComplaintChange } from '../db/complaint-actions';

@@ -3,7 +3,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import { findComplaintByCode } from '../db/complaints';
-import { maySeeComplaint, type Viewer } from '../domain/access';
+import { maySeeComplaint, seesOnlyWhileHeldBy, type Viewer } from '../domain/access';
 import { isLiveTopic, type LiveTopic } from '../domain/live';
 import { mayListen } from '../domain/live-audience';
 import type { AppEnv } from '../http/env';
@@ -37,8 +37,7 @@ export const liveRoutes = new Hono<AppEnv>().get('/', validate('query', z.object
     if (!row) throw notFound('Topic');
     viewer = await viewerOf(c, row.complaint.trackingTokenHash, token);
     if (!maySeeComplaint(viewer, row.complaint)) throw notFound('Topic');
-    // A confidential complaint is an agency's to follow only while it holds it.
-    if (row.complaint.confidential && viewer.kind === 'staff' && viewer.role === 'agency' && viewer.agencyId !== null) whileHeldBy = viewer.agencyId;
+    whileHeldBy = seesOnlyWhileHeldBy(viewer, row.complaint);
   } else {
     viewer = await viewerOf(c, '', undefined);
     if (!mayListen(viewer, topic as LiveTopic)) throw notFound('Topic');
