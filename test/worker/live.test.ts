@@ -192,6 +192,35 @@ describe('a complaint page an agency follows', () => {
     desk.socket.close();
   });
 
+  it('closes it too when the agency returns a confidential one to the moderators, and tells its reporter nothing of the return', async () => {
+    const { code, trackingToken } = await newCitizen().fileOk({ confidential: true });
+    expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);
+    await eventsDelivered(code);
+    const agency = await listen(`complaint:${code}`, { Cookie: pdam });
+    const reporter = await listen(`complaint:${code}`, { 'Sec-WebSocket-Protocol': `ntbcare, token.${trackingToken}` });
+    const closed = new Promise<number>((resolve) => agency.socket.addEventListener('close', (e) => resolve(e.code)));
+    let reporterClosed = false;
+    reporter.socket.addEventListener('close', () => {
+      reporterClosed = true;
+    });
+    const returned = await call(`/api/complaints/${code}/return`, {
+      method: 'POST',
+      headers: { Cookie: pdam, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ version: 2, reason: 'Bukan wewenang kami' }),
+    });
+    expect(returned.status).toBe(200);
+    expect(await closed).toBe(4003);
+    expect((await open(`complaint:${code}`, { Cookie: pdam })).status).toBe(404);
+    // The return is internal: the page hears nothing of it, and hears the next forward.
+    expect((await forward(code, 3, 'dinas-pupr-ntb')).status).toBe(200);
+    await vi.waitFor(() => expect(reporter.messages.filter(movedOn(code))).toHaveLength(1));
+    const told = [...agency.messages, ...reporter.messages].filter((m) => m.type === 'event');
+    expect(told.map((m) => m.type === 'event' && m.eventType)).toEqual(['forwarded']);
+    expect(reporter.messages.find(movedOn(code))).not.toHaveProperty('heldBy');
+    expect(reporterClosed).toBe(false);
+    reporter.socket.close();
+  });
+
   it('keeps it open on a public one, which anyone may follow', async () => {
     const { code } = await newCitizen().fileOk();
     expect((await forward(code, 1, 'pdam-giri-menang')).status).toBe(200);

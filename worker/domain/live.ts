@@ -27,7 +27,9 @@ export type LiveMessage =
 
 /**
  * What the queue consumer hands a LiveInbox: a message, and for an event on a complaint's
- * topic the agency a forward gave the complaint to (`heldBy`; absent: it did not move it),
- * which the object reads and never sends.
+ * topic who holds the complaint from that event on (`heldBy`: the agency a forward gave it
+ * to, null after a return to the moderators; absent: it did not move), which the object reads
+ * and never sends. A `silent` event is told to no socket: an internal return published to a
+ * confidential complaint's page only for its `heldBy`.
  */
-export type PublishedMessage = LiveMessage | (Extract<LiveMessage, { type: 'event' }> & { heldBy?: number | null });
+export type PublishedMessage = LiveMessage | (Extract<LiveMessage, { type: 'event' }> & { heldBy?: number | null; silent?: true });

@@ -79,7 +79,7 @@ export class LiveInbox extends DurableObject<Env> {
     this.ctx.storage.sql.exec('DELETE FROM told WHERE at < ?', now - TOLD_RETENTION_MS);
     const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId, now));
     if (fresh.length === 0) return 0;
-    const texts = fresh.map((m) => JSON.stringify(sent(m)));
+    const texts = fresh.map((m) => ('silent' in m && m.silent ? undefined : JSON.stringify(sent(m))));
     let reached = 0;
     for (const { socket, info } of sockets) {
       // Closed by an earlier call and not yet answered by its client: nothing more to it.
@@ -92,6 +92,7 @@ export class LiveInbox extends DurableObject<Env> {
       // Told up to the event that took the complaint from its agency, then closed.
       const until = heldBy === undefined ? -1 : fresh.findIndex((m) => 'heldBy' in m && m.heldBy !== undefined && m.heldBy !== heldBy);
       for (const text of until === -1 ? texts : texts.slice(0, until)) {
+        if (text === undefined) continue;
         try {
           socket.send(text);
           reached++;
@@ -101,7 +102,7 @@ export class LiveInbox extends DurableObject<Env> {
         }
       }
       // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere).
-      if (until !== -1) closeQuietly(socket, 4003, 'complaint moved to another agency');
+      if (until !== -1) closeQuietly(socket, 4003, 'complaint no longer held by this agency');
     }
     return reached;
   }
@@ -140,7 +141,7 @@ export class LiveInbox extends DurableObject<Env> {
 /** The message as sockets get it: without what only the object reads. */
 function sent(message: PublishedMessage): LiveMessage {
   if (!('heldBy' in message)) return message;
-  const { heldBy: _, ...told } = message;
+  const { heldBy: _, silent: __, ...told } = message as Extract<PublishedMessage, { heldBy?: unknown }>;
   return told;
 }
 

@@ -24,7 +24,11 @@ export async function publishEvents(
       eventAgencyId: event.agencyId,
       previousAgencyId: previousHolders.get(event.id),
     });
-    for (const topic of topics) {
+    const page: LiveTopic = `complaint:${complaint.code}`;
+    // Who follows a confidential complaint only while their agency holds it is shut out when
+    // it goes back to the moderators too, though the page is not told of the (internal) return.
+    const silentOn: LiveTopic[] = event.type === 'returned' && complaint.confidential && !topics.includes(page) ? [page] : [];
+    for (const topic of [...topics, ...silentOn]) {
       const message: PublishedMessage = {
         type: 'event',
         topic,
@@ -34,8 +38,11 @@ export async function publishEvents(
         status: complaint.status,
         version: complaint.version,
         ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
-        // Who holds it from this event on, where the event says: a forward names the agency.
-        ...(topic.startsWith('complaint:') && event.type === 'forwarded' && { heldBy: event.agencyId }),
+        // Who holds it from this event on, where the event says: a forward names the agency, a
+      // return nobody.
+        ...(topic === page && event.type === 'forwarded' && { heldBy: event.agencyId }),
+        ...(topic === page && event.type === 'returned' && { heldBy: null }),
+        ...(silentOn.includes(topic) && { silent: true as const }),
       };
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);
     }

@@ -53,7 +53,8 @@ export interface LiveTopicHandle {
 export const SESSION_ENDED_CLOSE = 4001;
 /**
  * The close code of an agency's socket on a confidential complaint forwarded to another
- * agency: no longer its to follow, and every reconnect would be refused.
+ * agency or returned to the moderators: no longer its to follow, and every reconnect would
+ * be refused.
  */
 export const MOVED_AWAY_CLOSE = 4003;
 
