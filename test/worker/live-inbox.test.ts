@@ -5,10 +5,10 @@ import type { LiveMessage, LiveTopic } from '../../worker/domain/live';
 import { liveInbox } from '../../worker/live/topics';
 import { LiveInbox, SUBSCRIBER_HEADER } from '../../worker/live/live-inbox';
 
-async function connect(topic: LiveTopic, subscriber: string) {
+async function connect(topic: LiveTopic, subscriber: string, whileHeldBy?: number) {
   const stub = liveInbox(env, topic);
   const res = await stub.fetch('https://live/socket', {
-    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber }) },
+    headers: { Upgrade: 'websocket', [SUBSCRIBER_HEADER]: JSON.stringify({ topic, subscriber, whileHeldBy }) },
   });
   expect(res.status).toBe(101);
   const socket = res.webSocket!;
@@ -62,6 +62,21 @@ describe('LiveInbox', () => {
     expect(await kept.stub.disconnect('staff:31', 'session revoked')).toBe(1);
     expect(await closed).toBe(4001);
     expect(await kept.stub.connectionCount()).toBe(1);
+  });
+
+  it('tells no socket a silent event, and by it closes the sockets that follow a complaint only while their agency holds it', async () => {
+    const topic: LiveTopic = 'complaint:NTB-QRST2345';
+    const held = await connect(topic, 'staff:40', 4);
+    const reporter = await connect(topic, 'reporter');
+    const closed = new Promise<number>((resolve) => held.socket.addEventListener('close', (e) => resolve(e.code)));
+    const event = { type: 'event', topic, complaintCode: 'NTB-QRST2345', status: 'submitted', version: 4 } as const;
+    expect(await held.stub.publishAll([{ ...event, eventId: 70, eventType: 'returned', heldBy: null, silent: true }])).toBe(0);
+    expect(await closed).toBe(4003);
+    const next: LiveMessage = { ...event, eventId: 71, eventType: 'forwarded', status: 'forwarded', version: 5 };
+    expect(await held.stub.publishAll([next])).toBe(1);
+    await settle();
+    expect(reporter.received).toEqual([{ type: 'ready', topic }, next]);
+    expect(held.received).toEqual([{ type: 'ready', topic }]);
   });
 
   it('refuses a request without an authorised subscriber', async () => {

@@ -140,7 +140,7 @@ export class LiveInbox extends DurableObject<Env> {
 
 /** The message as sockets get it: without what only the object reads. */
 function sent(message: PublishedMessage): LiveMessage {
-  if (!('heldBy' in message)) return message;
+  if (message.type !== 'event') return message;
   const { heldBy: _, silent: __, ...told } = message as Extract<PublishedMessage, { heldBy?: unknown }>;
   return told;
 }

@@ -39,7 +39,7 @@ export async function publishEvents(
         version: complaint.version,
         ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
         // Who holds it from this event on, where the event says: a forward names the agency, a
-      // return nobody.
+        // return nobody.
         ...(topic === page && event.type === 'forwarded' && { heldBy: event.agencyId }),
         ...(topic === page && event.type === 'returned' && { heldBy: null }),
         ...(silentOn.includes(topic) && { silent: true as const }),
