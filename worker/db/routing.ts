@@ -85,7 +85,8 @@ const eventWorkStatements = preparedOnce((db) => {
   const candidateIds = sql<string>`(select json_group_array(${complaints.id}) from ${complaints} where ${complaints.id} in (${duplicateCandidateIds(db)}))`;
   const found = alias(complaints, 'found');
   return [
-    db.select().from(events).where(ofEvents).prepare(),
+    // In the order they happened: each topic is told them in this order (publishEvents).
+    db.select().from(events).where(ofEvents).orderBy(events.id).prepare(),
     db
       .select({ complaint: complaints, defaultPriority: categories.defaultPriority, agencyActive: agencies.active })
       .from(complaints)
