@@ -79,6 +79,19 @@ describe('LiveInbox', () => {
     expect(held.received).toEqual([{ type: 'ready', topic }]);
   });
 
+  it('asks such a socket only to reconnect when the same call gives the complaint back to its agency', async () => {
+    const topic: LiveTopic = 'complaint:NTB-QRST2346';
+    const held = await connect(topic, 'staff:41', 4);
+    const closed = new Promise<number>((resolve) => held.socket.addEventListener('close', (e) => resolve(e.code)));
+    const event = { type: 'event', topic, complaintCode: 'NTB-QRST2346' } as const;
+    const returned = { ...event, eventId: 80, eventType: 'returned', status: 'submitted', version: 4, heldBy: null, silent: true } as const;
+    const forwardedBack = { ...event, eventId: 81, eventType: 'forwarded', status: 'forwarded', version: 5, heldBy: 4 } as const;
+    expect(await held.stub.publishAll([returned, forwardedBack])).toBe(0);
+    // Not 4003, on which the client stops: reconnecting, it is authorised anew and catches up.
+    expect(await closed).toBe(1012);
+    expect(held.received).toEqual([{ type: 'ready', topic }]);
+  });
+
   it('refuses a request without an authorised subscriber', async () => {
     const stub = liveInbox(env, 'moderation');
     expect((await stub.fetch('https://live/socket')).status).toBe(426);

@@ -101,8 +101,13 @@ export class LiveInbox extends DurableObject<Env> {
           break;
         }
       }
-      // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere).
-      if (until !== -1) closeQuietly(socket, 4003, 'complaint no longer held by this agency');
+      if (until === -1) continue;
+      // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere). Given
+      // back to its agency later in the same call (returned, then forwarded there again), it is
+      // only asked to reconnect: told 4003, the client would stop following what it may follow.
+      const holder = fresh.findLast((m) => 'heldBy' in m && m.heldBy !== undefined);
+      const givenBack = holder !== undefined && 'heldBy' in holder && holder.heldBy === heldBy;
+      closeQuietly(socket, givenBack ? 1012 : 4003, givenBack ? 'complaint given back: reconnect' : 'complaint no longer held by this agency');
     }
     return reached;
   }
