@@ -9,6 +9,13 @@ import { type ComplaintStatus, type EventVisibility, heldStatuses } from './voca
 export const isForwardAway = (e: { type: string; fromStatus: ComplaintStatus | null }) =>
   e.type === 'forwarded' && e.fromStatus !== null && heldStatuses.includes(e.fromStatus);
 
+/** Who holds a complaint after this event, where it moves it: a forward names the agency, a return nobody (undefined: it stays where it was). */
+export function holderAfter(e: { type: string; agencyId: number | null }): number | null | undefined {
+  if (e.type === 'forwarded') return e.agencyId;
+  if (e.type === 'returned') return null;
+  return undefined;
+}
+
 export function topicsForEvent(e: {
   type: string;
   visibility: EventVisibility;

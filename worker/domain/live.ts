@@ -25,6 +25,16 @@ export type LiveMessage =
       heldHere?: boolean;
     };
 
+/** How the server closes a live socket, beside the standard codes: the worker and the client read these alike. */
+export const LIVE_CLOSE = {
+  /** Its staff session ended (signed out, expired, disabled, agency switched off). */
+  sessionEnded: 4001,
+  /** An agency member's socket on a confidential complaint that left their agency: every reconnect would be refused. */
+  movedAway: 4003,
+  /** The complaint came back to their agency within the same delivery: reconnect, to be authorised anew. */
+  reconnect: 1012,
+} as const;
+
 /**
  * What the queue consumer hands a LiveInbox: a message, and for an event on a complaint's
  * topic who holds the complaint from that event on (`heldBy`: the agency a forward gave it

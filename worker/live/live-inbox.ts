@@ -3,8 +3,7 @@
 // truth, so a restarted object loses no data, only connections that clients re-open.
 // Sockets use the Hibernation API, so an idle inbox costs nothing.
 import { DurableObject } from 'cloudflare:workers';
-import type { LiveMessage, LiveTopic, PublishedMessage } from '../domain/live';
-import { isLiveTopic } from '../domain/live';
+import { isLiveTopic, LIVE_CLOSE, type LiveMessage, type LiveTopic, type PublishedMessage } from '../domain/live';
 import { SESSION_IDLE_MS } from '../auth/session';
 import { createDb } from '../db/client';
 import { liveSessionHashes } from '../db/staff';
@@ -80,17 +79,19 @@ export class LiveInbox extends DurableObject<Env> {
     const fresh = messages.filter((m) => m.type !== 'event' || this.firstTelling(m.eventId, now));
     if (fresh.length === 0) return 0;
     const texts = fresh.map((m) => ('silent' in m && m.silent ? undefined : JSON.stringify(sent(m))));
+    const holders = fresh.map((m) => ('heldBy' in m ? m.heldBy : undefined));
+    const lastHolder = holders.findLast((h) => h !== undefined);
     let reached = 0;
     for (const { socket, info } of sockets) {
       // Closed by an earlier call and not yet answered by its client: nothing more to it.
       if (socket.readyState !== WebSocket.OPEN) continue;
       if (info?.sessionHash && !live.has(info.sessionHash)) {
-        closeQuietly(socket, 4001, 'session ended');
+        closeQuietly(socket, LIVE_CLOSE.sessionEnded, 'session ended');
         continue;
       }
       const heldBy = info?.whileHeldBy;
       // Told up to the event that took the complaint from its agency, then closed.
-      const until = heldBy === undefined ? -1 : fresh.findIndex((m) => 'heldBy' in m && m.heldBy !== undefined && m.heldBy !== heldBy);
+      const until = heldBy === undefined ? -1 : holders.findIndex((h) => h !== undefined && h !== heldBy);
       for (const text of until === -1 ? texts : texts.slice(0, until)) {
         if (text === undefined) continue;
         try {
@@ -105,9 +106,8 @@ export class LiveInbox extends DurableObject<Env> {
       // Reconnecting, it is authorised anew (and refused while the complaint is elsewhere). Given
       // back to its agency later in the same call (returned, then forwarded there again), it is
       // only asked to reconnect: told 4003, the client would stop following what it may follow.
-      const holder = fresh.findLast((m) => 'heldBy' in m && m.heldBy !== undefined);
-      const givenBack = holder !== undefined && 'heldBy' in holder && holder.heldBy === heldBy;
-      closeQuietly(socket, givenBack ? 1012 : 4003, givenBack ? 'complaint given back: reconnect' : 'complaint no longer held by this agency');
+      if (lastHolder === heldBy) closeQuietly(socket, LIVE_CLOSE.reconnect, 'complaint given back: reconnect');
+      else closeQuietly(socket, LIVE_CLOSE.movedAway, 'complaint no longer held by this agency');
     }
     return reached;
   }
@@ -123,7 +123,7 @@ export class LiveInbox extends DurableObject<Env> {
    */
   async disconnect(subscriber: string | null, reason: string): Promise<number> {
     const sockets = subscriber === null ? this.ctx.getWebSockets() : this.ctx.getWebSockets(subscriber);
-    for (const socket of sockets) closeQuietly(socket, 4001, reason.slice(0, 120));
+    for (const socket of sockets) closeQuietly(socket, LIVE_CLOSE.sessionEnded, reason.slice(0, 120));
     return sockets.length;
   }
 

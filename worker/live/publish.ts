@@ -1,6 +1,6 @@
 // The queue consumer's fan-out: one event to every LiveInbox topic that should hear of it.
 import type { LiveTopic, PublishedMessage } from '../domain/live';
-import { topicsForEvent } from '../domain/live-audience';
+import { holderAfter, topicsForEvent } from '../domain/live-audience';
 import type { EventWork } from '../db/routing';
 import { liveInbox } from './topics';
 
@@ -25,9 +25,10 @@ export async function publishEvents(
       previousAgencyId: previousHolders.get(event.id),
     });
     const page: LiveTopic = `complaint:${complaint.code}`;
-    // Who follows a confidential complaint only while their agency holds it is shut out when
-    // it goes back to the moderators too, though the page is not told of the (internal) return.
-    const silentOn: LiveTopic[] = event.type === 'returned' && complaint.confidential && !topics.includes(page) ? [page] : [];
+    const heldBy = holderAfter(event);
+    // Who follows a confidential complaint only while their agency holds it is shut out at any
+    // move, even one the page is not told of (an internal return): told to no socket there.
+    const silentOn: LiveTopic[] = heldBy !== undefined && complaint.confidential && !topics.includes(page) ? [page] : [];
     for (const topic of [...topics, ...silentOn]) {
       const message: PublishedMessage = {
         type: 'event',
@@ -38,10 +39,7 @@ export async function publishEvents(
         status: complaint.status,
         version: complaint.version,
         ...(topic.startsWith('agency:') && { heldHere: topic === `agency:${complaint.agencyId}` }),
-        // Who holds it from this event on, where the event says: a forward names the agency, a
-        // return nobody.
-        ...(topic === page && event.type === 'forwarded' && { heldBy: event.agencyId }),
-        ...(topic === page && event.type === 'returned' && { heldBy: null }),
+        ...(topic === page && heldBy !== undefined && { heldBy }),
         ...(silentOn.includes(topic) && { silent: true as const }),
       };
       byTopic.set(topic, [...(byTopic.get(topic) ?? []), message]);

@@ -77,7 +77,8 @@ describe('useLiveTopic', () => {
     await vi.advanceTimersByTimeAsync(120_000);
     expect(FakeWebSocket.instances).toHaveLength(1);
     expect(asked).not.toHaveBeenCalled();
-    expect(live.state()).toBe('offline');
+    // Not "reconnecting": it has stopped, and says so.
+    expect(live.state()).toBe('ended');
     dispose();
   });
 

@@ -71,6 +71,19 @@ describe('tracking page, live', () => {
     expect(loads()).toHaveLength(3);
   });
 
+  it('says the page no longer updates when the server stops it following (4003), instead of reconnecting', async () => {
+    // (An agency member's page in truth; the fake API lets the reporter's link open it.)
+    api.addComplaint(complaintFixture({ confidential: true }));
+    const socket = await open(`/lacak/${CODE}#t=${TOKEN}`);
+    socket.ready();
+    await waitFor(() => expect(loads()).toHaveLength(2));
+    socket.closedByServer(4003);
+    expect(await screen.findByText('Pengaduan rahasia ini tidak lagi ditangani instansi Anda, jadi halaman ini tidak diperbarui lagi.')).toBeTruthy();
+    expect(screen.queryByText('Menyambung ulang…')).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(FakeWebSocket.instances).toHaveLength(1);
+  });
+
   it('sends a reporter’s token as a subprotocol for a confidential complaint, and its header on the re-read', async () => {
     api.addComplaint(complaintFixture({ confidential: true }));
     const socket = await open(`/lacak/${CODE}#t=${TOKEN}`);

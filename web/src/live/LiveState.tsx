@@ -8,7 +8,7 @@ export function LiveState(props: { state: State }) {
   return (
     <p class={`live-state live-${props.state}`} role="status">
       <span aria-hidden="true" class="live-dot" />
-      {t(props.state === 'live' ? 'live.live' : props.state === 'connecting' ? 'live.connecting' : 'live.offline')}
+      {t(`live.${props.state}`)}
     </p>
   );
 }

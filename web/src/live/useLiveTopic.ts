@@ -10,9 +10,10 @@
 // reconnects by itself with backoff. No router hooks here: the tracking page and the desk
 // reuse it.
 import { createEffect, createSignal, on, onCleanup, type Accessor } from 'solid-js';
-import type { LiveMessage, LiveTopic } from '../../../worker/domain/live';
+import { LIVE_CLOSE, type LiveMessage, type LiveTopic } from '../../../worker/domain/live';
 
-export type LiveState = 'connecting' | 'live' | 'offline';
+/** `ended`: the server said this topic is no longer the caller's to follow (see `LIVE_CLOSE.movedAway`). */
+export type LiveState = 'connecting' | 'live' | 'offline' | 'ended';
 export type LiveEvent = Extract<LiveMessage, { type: 'event' }>;
 
 export interface LiveTopicOptions {
@@ -48,15 +49,6 @@ export interface LiveTopicHandle {
   /** The newest event id applied, live or by a catch-up; null before the first catch-up. */
   lastEventId: () => number | null;
 }
-
-/** The close code the server gives a socket whose staff session ended (worker/live). */
-export const SESSION_ENDED_CLOSE = 4001;
-/**
- * The close code of an agency's socket on a confidential complaint forwarded to another
- * agency or returned to the moderators: no longer its to follow, and every reconnect would
- * be refused.
- */
-export const MOVED_AWAY_CLOSE = 4003;
 
 /** Keeps the socket (and any proxy on the way) from idling out. */
 export const PING_INTERVAL_MS = 30_000;
@@ -172,10 +164,10 @@ export function useLiveTopic(options: LiveTopicOptions): LiveTopicHandle {
     });
     ws.addEventListener('close', (event) => {
       if (mine !== generation) return;
-      if (event.code === SESSION_ENDED_CLOSE) return askSession('ended');
-      if (event.code === MOVED_AWAY_CLOSE) {
+      if (event.code === LIVE_CLOSE.sessionEnded) return askSession('ended');
+      if (event.code === LIVE_CLOSE.movedAway) {
         stop();
-        return setState('offline');
+        return setState('ended');
       }
       if (held !== null) return askSession('refused');
       retry();

@@ -143,6 +143,11 @@ function TrackComplaint(props: { code: string }) {
             <Show when={live.reconnecting()}>
               <LiveState state="offline" />
             </Show>
+            <Show when={live.movedAway()}>
+              <p class="track-said" role="status">
+                {t('track.movedAway')}
+              </p>
+            </Show>
             <ComplaintHeader complaint={view()} />
             <Show when={linkRefused()}>
               <p class="form-error" role="alert">

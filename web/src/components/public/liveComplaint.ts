@@ -57,6 +57,8 @@ export function followComplaint(options: FollowComplaintOptions) {
     said,
     /** From a lost (or refused) connection until live again: no noise on a first connect that works. */
     reconnecting: troubled,
+    /** An agency's member on a confidential complaint that left their agency: the page stops following. */
+    movedAway: () => live.state() === 'ended',
   };
 }
 

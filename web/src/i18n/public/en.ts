@@ -80,6 +80,7 @@ export const messages: Translation<typeof id> = {
   'track.event.closed': 'Complaint closed',
   'track.event.other': 'Update',
   'track.updated': 'Updated: {what}',
+  'track.movedAway': 'This confidential complaint is no longer with your agency, so this page no longer updates.',
   'track.reason': 'Reason: {reason}',
   'track.reason.not_public_service': 'not a government public-service matter',
   'track.reason.incomplete': 'the details are incomplete',
@@ -189,5 +190,6 @@ export const messages: Translation<typeof id> = {
 
   'live.live': 'Live',
   'live.connecting': 'Connecting…',
+  'live.ended': 'No longer updating',
   'live.offline': 'Reconnecting…',
 };

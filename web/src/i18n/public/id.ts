@@ -87,6 +87,7 @@ export const messages = {
   'track.event.closed': 'Pengaduan ditutup',
   'track.event.other': 'Pembaruan',
   'track.updated': 'Ada pembaruan: {what}',
+  'track.movedAway': 'Pengaduan rahasia ini tidak lagi ditangani instansi Anda, jadi halaman ini tidak diperbarui lagi.',
   'track.reason': 'Alasan: {reason}',
   'track.reason.not_public_service': 'bukan urusan layanan publik pemerintah',
   'track.reason.incomplete': 'keterangan belum lengkap',
@@ -202,5 +203,6 @@ export const messages = {
   // The state of a live connection (tracking page, desk, inbox).
   'live.live': 'Langsung',
   'live.connecting': 'Menghubungkan…',
+  'live.ended': 'Tidak diperbarui lagi',
   'live.offline': 'Menyambung ulang…',
 } satisfies AreaMessages<'public'>;
