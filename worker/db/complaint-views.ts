@@ -3,7 +3,7 @@
 import type { AgencyRef, ComplaintCore, ComplaintHeading, ComplaintView, DuplicateCandidate, FeedItem, FiledVia, ModerationItem, OverdueItem, PhotoInfo, TimelineEvent } from '../domain/api';
 import { maySeeInternalEvents, maySeePhotos, maySeeReporter, maySeeText, photosArePublic, staffReaches, type Viewer } from '../domain/access';
 import type { ComplaintRow, EventRow, LoadedComplaint, PhotoRow, ViewedComplaintRow } from './complaints';
-import type { OverdueRow } from './moderation';
+import type { LatestReturn, OverdueRow } from './moderation';
 
 export const EXCERPT_LENGTH = 240;
 
@@ -136,7 +136,7 @@ export function moderationItem(
     photos: PhotoRow[];
     suggestedAgency: AgencyRef | null;
     duplicateCandidates: DuplicateCandidate[];
-    returned: { agency: AgencyRef | null; reason: string | null; at: Date; agencyInactive: boolean } | undefined;
+    returned: LatestReturn | undefined;
   },
 ): ModerationItem {
   const c = row.complaint;

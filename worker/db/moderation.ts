@@ -1,6 +1,7 @@
 // The moderators' queue: complaints waiting for a decision, oldest first.
 import { and, asc, count, desc, eq, gt, inArray, or, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/sqlite-core';
+import type { AgencyRef } from '../domain/api';
 import { heldStatuses } from '../domain/vocabulary';
 import { inChunks } from './chunks';
 import { batchPrepared, type Database, preparedOnce } from './client';
@@ -38,12 +39,20 @@ export function listAgenciesByIds(db: Database, ids: number[]) {
   );
 }
 
+/** A complaint's latest return to the moderators: by which agency, why, when, and whether the system did it for an agency switched off. */
+export interface LatestReturn {
+  agency: AgencyRef | null;
+  reason: string | null;
+  at: Date;
+  agencyInactive: boolean;
+}
+
 /**
  * The latest `returned` event of each complaint, with the agency that sent it back, and every
  * agency that ever sent it back (by id).
  */
 export async function latestReturns(db: Database, complaintIds: number[]) {
-  const latest = new Map<number, { agency: { slug: string; name: string; shortName: string | null } | null; reason: string | null; at: Date; agencyInactive: boolean }>();
+  const latest = new Map<number, LatestReturn>();
   const returners = new Map<number, Set<number>>();
   if (complaintIds.length === 0) return { latest, returners };
   const rows = await inChunks(complaintIds, (ids) =>
